@@ -1,0 +1,44 @@
+// Bundles the CLI and the demo Authority's child entry into dist/. One file per entry keeps
+// start-up fast (module resolution of hundreds of small files dominates `--once` otherwise).
+import {build} from 'esbuild';
+import {existsSync, rmSync, chmodSync} from 'node:fs';
+
+const entries = [
+	{in: 'cli.tsx', out: 'cli'},
+	{in: 'source/demo/authority-main.ts', out: 'demo-authority'},
+	{in: 'source/demo/demo-ctl-main.ts', out: 'demo-ctl'},
+].filter(entry => existsSync(entry.in));
+
+/** Resolves matching imports to an empty module (static imports of optional dev tools). */
+function emptyModule(filter) {
+	return {
+		name: 'empty-module',
+		setup(b) {
+			b.onResolve({filter}, args => ({path: args.path, namespace: 'empty-module'}));
+			b.onLoad({filter: /.*/, namespace: 'empty-module'}, () => ({contents: 'export default {};'}));
+		},
+	};
+}
+
+rmSync('dist', {recursive: true, force: true});
+await build({
+	entryPoints: entries,
+	outdir: 'dist',
+	bundle: true,
+	platform: 'node',
+	target: 'node20',
+	format: 'esm',
+	jsx: 'automatic',
+	sourcemap: 'linked',
+	logLevel: 'warning',
+	// oidc-provider runs only in the demo child and loads its own dependency tree. Ink's
+	// devtools hook is only loaded with DEV=true; its static import must not reach Node.
+	external: ['oidc-provider', 'node-pty'],
+	plugins: [emptyModule(/^react-devtools-core$/)],
+	define: {'process.env.DEV': '"false"'},
+	// Some bundled CommonJS dependencies call require() for Node built-ins.
+	banner: {
+		js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);",
+	},
+});
+for (const entry of entries) chmodSync(`dist/${entry.out}.js`, 0o755);
