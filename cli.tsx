@@ -1,4 +1,62 @@
 #!/usr/bin/env node
-import React from 'react';
-import {render, Text} from 'ink';
-render(<Text>hello</Text>);
+// Composition root: flags → Config → one of: print a runbook | one-shot report | live monitor
+// (full-screen TUI, or plain lines when there is no terminal to draw on). Everything external —
+// network, clock, child processes, the terminal — is created here and handed down.
+
+import meow from 'meow';
+import {ConfigError, meowFlags, resolveConfig, type Config} from './source/config.js';
+import {helpText} from './source/help-text.js';
+import {EXIT_USAGE, runOnce} from './source/once.js';
+import {createProber} from './source/probe/prober.js';
+import {sanitizeLine} from './source/text/sanitize.js';
+
+const NAME = 'stella-doctor-tui';
+
+function fail(message: string): number {
+	process.stderr.write(`${NAME}: ${sanitizeLine(message, 400)}\n`);
+	return EXIT_USAGE;
+}
+
+async function main(): Promise<number> {
+	const cli = meow(helpText(), {
+		importMeta: import.meta,
+		allowUnknownFlags: true,
+		flags: meowFlags(),
+	});
+	if (cli.input.length > 0) return fail(`unexpected argument "${cli.input[0]}" (see --help)`);
+
+	let config: Config;
+	try {
+		config = resolveConfig(cli.flags, {env: process.env});
+	} catch (error) {
+		if (error instanceof ConfigError) return fail(error.message);
+		throw error;
+	}
+
+	const prober = createProber({
+		endpoint: config.endpoint,
+		timeoutMs: config.timeoutMs,
+		credentials: config.credentials,
+		ca: config.ca,
+		insecure: config.insecure,
+		proxy: config.proxy,
+	});
+	try {
+		if (config.once) {
+			return await runOnce(config, {prober, write: text => process.stdout.write(text)});
+		}
+		return fail('the live monitor is not built yet; use --once');
+	} finally {
+		await prober.close();
+	}
+}
+
+main().then(
+	code => {
+		process.exitCode = code;
+	},
+	(error: unknown) => {
+		// Last resort: still one line, never a stack trace on the operator's screen.
+		process.exitCode = fail(`internal error: ${error instanceof Error ? error.message : String(error)}`);
+	},
+);

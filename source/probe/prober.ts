@@ -1,0 +1,176 @@
+// The probe: one POST to the token endpoint per call, on a fresh connection, with a precise
+// deadline and a capped body read. It never throws: every outcome becomes a Sample.
+
+import {performance} from 'node:perf_hooks';
+import {Agent, EnvHttpProxyAgent, request, type Dispatcher} from 'undici';
+import type {ProbeMode, Sample} from '../../checks/types.js';
+import {decodeUtf8} from '../text/sanitize.js';
+import {describeProbeError} from './describe-error.js';
+import {judgeAnswer} from './judge-response.js';
+import {newPhaseMarks, phasesFrom, type PhaseMarks} from './phase-recorder.js';
+import {usesProxy, type ProxySettings} from './proxy-settings.js';
+import {timedConnector, type TlsOptions} from './timed-connector.js';
+
+export const DEFAULT_BODY_LIMIT = 64 * 1024;
+
+export interface ClientCredentials {
+	readonly clientId: string;
+	readonly clientSecret: string;
+}
+
+export interface ProbeOptions {
+	readonly endpoint: string;
+	readonly timeoutMs: number;
+	readonly credentials?: ClientCredentials | null;
+	readonly ca?: string | Buffer;
+	readonly insecure?: boolean;
+	readonly bodyLimitBytes?: number;
+	readonly proxy?: ProxySettings;
+	/** Wall clock for the sample's timestamp. */
+	readonly wallClock?: () => number;
+	/** Monotonic clock for durations. */
+	readonly monotonic?: () => number;
+}
+
+export interface Prober {
+	probe(): Promise<Sample>;
+	close(): Promise<void>;
+}
+
+// The same grant either way: without credentials a healthy Authority answers 400 or 401, which
+// proves it is alive; with them it issues a real token.
+function formBody(): string {
+	return new URLSearchParams({grant_type: 'client_credentials'}).toString();
+}
+
+/** RFC 6749 §2.3.1: id and secret are form-encoded before they are joined and base64-encoded. */
+function basicAuthorization({clientId, clientSecret}: ClientCredentials): string {
+	const encode = (value: string) => encodeURIComponent(value).replace(/%20/g, '+');
+	return 'Basic ' + Buffer.from(`${encode(clientId)}:${encode(clientSecret)}`).toString('base64');
+}
+
+function headerValue(value: string | string[] | undefined): string | null {
+	if (value === undefined) return null;
+	return Array.isArray(value) ? (value[0] ?? null) : value;
+}
+
+async function readCapped(body: Dispatcher.ResponseData['body'], limit: number): Promise<{text: string; truncated: boolean}> {
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of body as AsyncIterable<Buffer>) {
+		if (size + chunk.length > limit) {
+			chunks.push(chunk.subarray(0, limit - size));
+			size = limit;
+			// The rest is not wanted: drop the connection rather than download megabytes.
+			body.destroy();
+			return {text: decodeUtf8(Buffer.concat(chunks)), truncated: true};
+		}
+		chunks.push(chunk);
+		size += chunk.length;
+	}
+	return {text: decodeUtf8(Buffer.concat(chunks)), truncated: false};
+}
+
+export function createProber(options: ProbeOptions): Prober {
+	const url = new URL(options.endpoint);
+	const mode: ProbeMode = options.credentials ? 'client_credentials' : 'reachability';
+	const insecure = options.insecure === true;
+	const tls: TlsOptions = {ca: options.ca, rejectUnauthorized: !insecure};
+	const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
+	const wallClock = options.wallClock ?? Date.now;
+	const monotonic = options.monotonic ?? (() => performance.now());
+	const proxy = options.proxy ?? {};
+	const open = new Set<Dispatcher>();
+
+	// A fresh dispatcher per probe: a new connection every time, so an idle keep-alive
+	// connection closed by the server can never show up as a false failure, and the time is
+	// comparable with curl's time_total.
+	function dispatcherFor(marks: PhaseMarks): Dispatcher {
+		const connect = timedConnector(tls, options.timeoutMs, marks, monotonic);
+		if (!usesProxy(proxy)) return new Agent({connect, pipelining: 0});
+		return new EnvHttpProxyAgent({
+			connect,
+			httpProxy: proxy.httpProxy,
+			httpsProxy: proxy.httpsProxy,
+			noProxy: proxy.noProxy ?? '',
+			requestTls: tls,
+			pipelining: 0,
+		});
+	}
+
+	async function probe(): Promise<Sample> {
+		const startedAt = wallClock();
+		const marks = newPhaseMarks(monotonic);
+		const dispatcher = dispatcherFor(marks);
+		open.add(dispatcher);
+		const headers: Record<string, string> = {
+			'content-type': 'application/x-www-form-urlencoded',
+			accept: 'application/json',
+			'user-agent': 'stella-doctor-tui',
+		};
+		if (options.credentials) headers.authorization = basicAuthorization(options.credentials);
+		const base = {endpoint: options.endpoint, startedAt, mode, insecure};
+		try {
+			const response = await request(url, {
+				method: 'POST',
+				headers,
+				body: formBody(),
+				dispatcher,
+				signal: AbortSignal.timeout(options.timeoutMs),
+			});
+			marks.headers = monotonic();
+			try {
+				const {text, truncated} = await readCapped(response.body, limit);
+				marks.bodyDone = monotonic();
+				const judgement = judgeAnswer(
+					{
+						status: response.statusCode,
+						location: headerValue(response.headers.location),
+						retryAfter: headerValue(response.headers['retry-after']),
+						contentType: headerValue(response.headers['content-type']),
+						body: text,
+						truncated,
+						bodyLimit: limit,
+					},
+					mode,
+				);
+				return {
+					...base,
+					...judgement,
+					responseTimeMs: marks.bodyDone - marks.start,
+					httpStatus: response.statusCode,
+					phases: phasesFrom(marks),
+				};
+			} catch (error) {
+				return {
+					...base,
+					available: false,
+					responseTimeMs: null,
+					httpStatus: response.statusCode,
+					error: describeProbeError(error, {timeoutMs: options.timeoutMs, gotHeaders: true, hostname: url.hostname}),
+					phases: phasesFrom(marks),
+				};
+			}
+		} catch (error) {
+			return {
+				...base,
+				available: false,
+				responseTimeMs: null,
+				httpStatus: null,
+				error: describeProbeError(error, {timeoutMs: options.timeoutMs, gotHeaders: false, hostname: url.hostname}),
+				phases: phasesFrom(marks),
+			};
+		} finally {
+			open.delete(dispatcher);
+			// Nothing is reused; end the connection now instead of waiting for idle timers.
+			dispatcher.destroy().catch(() => {});
+		}
+	}
+
+	return {
+		probe,
+		async close() {
+			await Promise.all([...open].map(async dispatcher => dispatcher.destroy().catch(() => {})));
+		},
+	};
+}
