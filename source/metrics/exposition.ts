@@ -33,7 +33,8 @@ export interface ExpositionValues {
 /** Parses the text or throws an Error whose message is one safe line. */
 export function parseExposition(text: string): ParsedFamily[] {
 	try {
-		return parsePrometheusTextFormat(text);
+		// The parser drops the last sample when the text does not end with a newline.
+		return parsePrometheusTextFormat(text.endsWith('\n') ? text : text + '\n');
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
 		throw new Error(sanitizeLine(`unreadable metrics exposition: ${message}`, 200));

@@ -40,7 +40,7 @@ function preferFirstKnown(primary: FigureReading, fallback: FigureReading): Figu
 	if (primary.value !== null) return primary;
 	if (fallback.value !== null) return fallback;
 	// Both unknown: Prometheus' reason leads, the scrape's since-start count still helps.
-	const extra = fallback.error ?? fallback.note;
+	const extra = fallback.error ?? (fallback.note === null ? null : `${fallback.source}: ${fallback.note}`);
 	return {
 		...primary,
 		error: primary.error === null ? null : extra ? `${primary.error}; ${extra}` : primary.error,

@@ -84,6 +84,10 @@ export async function fetchScrapeFigures(options: ScrapeSourceOptions): Promise<
 		if (response.status < 200 || response.status > 299) {
 			return fail(now(), sanitizeLine(`HTTP ${response.status} from the metrics endpoint`));
 		}
+		// A login page or a proxy's error page parses as nonsense series: name it instead.
+		if (response.contentType.trim().toLowerCase().startsWith('text/html')) {
+			return fail(now(), 'the metrics URL answered with an HTML page, not Prometheus metrics');
+		}
 		text = response.text;
 	} catch (error) {
 		return fail(now(), error instanceof FetchError ? error.message : sanitizeLine(String(error)));

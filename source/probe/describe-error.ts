@@ -2,6 +2,7 @@
 // own messages are kept where they are already precise (`connect ECONNREFUSED
 // 127.0.0.1:5000`, `getaddrinfo ENOTFOUND auth.example`); TLS codes get words.
 
+import {STATUS_CODES} from 'node:http';
 import {sanitizeLine} from '../text/sanitize.js';
 
 const TLS_WORDS: Record<string, string> = {
@@ -24,6 +25,10 @@ interface ErrorLike {
 	cause?: unknown;
 	errors?: unknown[];
 	host?: string;
+	syscall?: string;
+	address?: string;
+	port?: number;
+	hostname?: string;
 }
 
 function asErrorLike(value: unknown): ErrorLike {
@@ -46,18 +51,64 @@ export interface ErrorContext {
 	/** Headers had arrived when the error happened (the body stalled or broke). */
 	readonly gotHeaders: boolean;
 	readonly hostname: string;
+	/**
+	 * The probe's own deadline fired. When given, it alone decides whether this was a
+	 * timeout: undici also uses abort errors for other things (a proxy refusing a tunnel).
+	 */
+	readonly timedOut?: boolean;
+	/** The proxy this request was sent through, if any (URL as configured). */
+	readonly proxy?: string | null;
+}
+
+// undici's words when a proxy answers CONNECT with anything but 200.
+const TUNNEL_REFUSED = /^Proxy response \((\d{3})\) !== 200 when HTTP Tunneling$/;
+
+function statusText(status: number): string {
+	const text = STATUS_CODES[status];
+	return text ? `HTTP ${status} ${text}` : `HTTP ${status}`;
+}
+
+/** `127.0.0.1:3128` for a proxy URL, or null if it is not one. */
+function proxyAuthority(proxy: string): {hostname: string; port: number; label: string} | null {
+	try {
+		const url = new URL(proxy);
+		const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+		const hostname = url.hostname.replace(/^\[|\]$/g, '');
+		return {hostname, port, label: `${url.hostname}:${port}`};
+	} catch {
+		return null;
+	}
+}
+
+/** Whether a system error happened on the way to the proxy rather than to the endpoint. */
+function atProxy(cause: ErrorLike, proxy: {hostname: string; port: number}): boolean {
+	if (cause.syscall === 'getaddrinfo') return cause.hostname === proxy.hostname;
+	if (cause.port !== proxy.port) return false;
+	// A proxy given by name was resolved to an address we cannot compare; the port must do.
+	return cause.address === undefined || !/^[\d.:a-f]+$/i.test(proxy.hostname) || cause.address === proxy.hostname;
 }
 
 export function describeProbeError(thrown: unknown, context: ErrorContext): string {
 	const error = asErrorLike(thrown);
-	if (error.name === 'TimeoutError' || error.code === 'UND_ERR_ABORTED' || error.name === 'AbortError') {
+	const timedOut =
+		context.timedOut ?? (error.name === 'TimeoutError' || error.code === 'UND_ERR_ABORTED' || error.name === 'AbortError');
+	if (timedOut) {
 		return sanitizeLine(
 			context.gotHeaders
 				? `response body not complete within ${context.timeoutMs} ms`
 				: `no response within ${context.timeoutMs} ms`,
 		);
 	}
+	const tunnel = TUNNEL_REFUSED.exec(error.message ?? '');
+	if (tunnel) {
+		const where = context.proxy ? ` ${proxyAuthority(context.proxy)?.label ?? 'proxy'}` : '';
+		return sanitizeLine(`proxy${where} refused the tunnel: ${statusText(Number(tunnel[1]))}`);
+	}
 	const cause = rootCause(error);
+	const proxy = context.proxy ? proxyAuthority(context.proxy) : null;
+	if (proxy && (cause.syscall === 'connect' || cause.syscall === 'getaddrinfo') && atProxy(cause, proxy)) {
+		return sanitizeLine(`cannot reach the proxy ${proxy.label}: ${describeProbeError(cause, {...context, proxy: null})}`, 300);
+	}
 	// Happy-eyeballs connects try several addresses and throw them all at once.
 	if (Array.isArray(cause.errors) && cause.errors.length > 0) {
 		const messages = [...new Set(cause.errors.map(inner => describeProbeError(inner, context)))];

@@ -2,13 +2,14 @@
 // deadline and a capped body read. It never throws: every outcome becomes a Sample.
 
 import {performance} from 'node:perf_hooks';
+import {createSecureContext, rootCertificates} from 'node:tls';
 import {Agent, EnvHttpProxyAgent, request, type Dispatcher} from 'undici';
 import type {ProbeMode, Sample} from '../../checks/types.js';
 import {decodeUtf8} from '../text/sanitize.js';
 import {describeProbeError} from './describe-error.js';
 import {judgeAnswer} from './judge-response.js';
 import {newPhaseMarks, phasesFrom, type PhaseMarks} from './phase-recorder.js';
-import {usesProxy, type ProxySettings} from './proxy-settings.js';
+import {proxyFor, usesProxy, type ProxySettings} from './proxy-settings.js';
 import {timedConnector, type TlsOptions} from './timed-connector.js';
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -49,9 +50,14 @@ function basicAuthorization({clientId, clientSecret}: ClientCredentials): string
 	return 'Basic ' + Buffer.from(`${encode(clientId)}:${encode(clientSecret)}`).toString('base64');
 }
 
+/**
+ * A header as text. undici hands header bytes over as latin1; servers put UTF-8 there (a
+ * Location with non-ASCII path), so the bytes are decoded again as UTF-8: invalid sequences
+ * become U+FFFD and a UTF-8 bidi override becomes itself, for sanitizeLine to remove.
+ */
 function headerValue(value: string | string[] | undefined): string | null {
-	if (value === undefined) return null;
-	return Array.isArray(value) ? (value[0] ?? null) : value;
+	const first = Array.isArray(value) ? value[0] : value;
+	return first === undefined ? null : decodeUtf8(Buffer.from(first, 'latin1'));
 }
 
 async function readCapped(body: Dispatcher.ResponseData['body'], limit: number): Promise<{text: string; truncated: boolean}> {
@@ -75,7 +81,10 @@ export function createProber(options: ProbeOptions): Prober {
 	const url = new URL(options.endpoint);
 	const mode: ProbeMode = options.credentials ? 'client_credentials' : 'reachability';
 	const insecure = options.insecure === true;
-	const tls: TlsOptions = {ca: options.ca, rejectUnauthorized: !insecure};
+	// Node's `ca` replaces the bundled roots; --ca is meant to add one CA to them. The context
+	// is built once: building it per connection parses ~150 roots, ~30 ms on every probe.
+	const secureContext = options.ca === undefined ? undefined : createSecureContext({ca: [...rootCertificates, options.ca]});
+	const tls: TlsOptions = {secureContext, rejectUnauthorized: !insecure};
 	const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
 	const wallClock = options.wallClock ?? Date.now;
 	const monotonic = options.monotonic ?? (() => performance.now());
@@ -90,10 +99,14 @@ export function createProber(options: ProbeOptions): Prober {
 		if (!usesProxy(proxy)) return new Agent({connect, pipelining: 0});
 		return new EnvHttpProxyAgent({
 			connect,
-			httpProxy: proxy.httpProxy,
-			httpsProxy: proxy.httpsProxy,
+			// '' rather than undefined: undici would otherwise read process.env behind our back.
+			httpProxy: proxy.httpProxy ?? '',
+			httpsProxy: proxy.httpsProxy ?? '',
 			noProxy: proxy.noProxy ?? '',
 			requestTls: tls,
+			// http endpoints go to the proxy in absolute form, as curl sends them: many proxies
+			// only allow CONNECT to port 443.
+			proxyTunnel: false,
 			pipelining: 0,
 		});
 	}
@@ -110,13 +123,22 @@ export function createProber(options: ProbeOptions): Prober {
 		};
 		if (options.credentials) headers.authorization = basicAuthorization(options.credentials);
 		const base = {endpoint: options.endpoint, startedAt, mode, insecure};
+		const deadline = AbortSignal.timeout(options.timeoutMs);
+		const errorContext = (gotHeaders: boolean) => ({
+			timeoutMs: options.timeoutMs,
+			gotHeaders,
+			hostname: url.hostname,
+			timedOut: deadline.aborted,
+			// Our timed connector never ran: the connection (if any) was made to the proxy.
+			proxy: proxyFor(url, proxy) !== undefined && marks.connectStart === undefined ? proxyFor(url, proxy) : null,
+		});
 		try {
 			const response = await request(url, {
 				method: 'POST',
 				headers,
 				body: formBody(),
 				dispatcher,
-				signal: AbortSignal.timeout(options.timeoutMs),
+				signal: deadline,
 			});
 			marks.headers = monotonic();
 			try {
@@ -147,7 +169,7 @@ export function createProber(options: ProbeOptions): Prober {
 					available: false,
 					responseTimeMs: null,
 					httpStatus: response.statusCode,
-					error: describeProbeError(error, {timeoutMs: options.timeoutMs, gotHeaders: true, hostname: url.hostname}),
+					error: describeProbeError(error, errorContext(true)),
 					phases: phasesFrom(marks),
 				};
 			}
@@ -157,7 +179,7 @@ export function createProber(options: ProbeOptions): Prober {
 				available: false,
 				responseTimeMs: null,
 				httpStatus: null,
-				error: describeProbeError(error, {timeoutMs: options.timeoutMs, gotHeaders: false, hostname: url.hostname}),
+				error: describeProbeError(error, errorContext(false)),
 				phases: phasesFrom(marks),
 			};
 		} finally {

@@ -18,3 +18,11 @@ export function proxySettingsFrom(env: Readonly<Record<string, string | undefine
 export function usesProxy(settings: ProxySettings): boolean {
 	return Boolean(settings.httpProxy || settings.httpsProxy);
 }
+
+/**
+ * The proxy a request to `url` would be sent to, ignoring NO_PROXY (undici applies that):
+ * https uses HTTPS_PROXY, falling back to HTTP_PROXY, as undici's EnvHttpProxyAgent does.
+ */
+export function proxyFor(url: URL, settings: ProxySettings): string | undefined {
+	return url.protocol === 'https:' ? (settings.httpsProxy ?? settings.httpProxy) : settings.httpProxy;
+}

@@ -3,11 +3,13 @@
 
 import type {Socket} from 'node:net';
 import {performance} from 'node:perf_hooks';
+import type {SecureContext} from 'node:tls';
 import {buildConnector} from 'undici';
 import type {PhaseMarks} from './phase-recorder.js';
 
 export interface TlsOptions {
-	readonly ca?: string | Buffer;
+	/** Trust store to verify the server with; Node's default roots when absent. */
+	readonly secureContext?: SecureContext;
 	readonly rejectUnauthorized: boolean;
 }
 

@@ -34,38 +34,33 @@ export class LineSplitter {
 		return this.#take(this.#pending + this.#decoder.decode(), true);
 	}
 
-	#take(text: string, final: boolean): string[] {
-		const parts = text.split(/\r\n|\n|\r/);
-		let rest = parts.pop() ?? '';
-		// "\r" at the very end may be the first half of "\r\n": wait for the next chunk.
-		if (!final && text.endsWith('\r')) {
-			parts.push(...[]);
-			rest = '\r';
-			parts.length = parts.length; // the "\r" produced an empty last part, already popped
-		}
+	#take(input: string, final: boolean): string[] {
+		// "\r" at the very end may be the first half of "\r\n": hold it for the next chunk.
+		const held = !final && input.endsWith('\r') ? '\r' : '';
+		const parts = (held ? input.slice(0, -1) : input).split(/\r\n|\n|\r/);
+		const rest = parts.pop() ?? '';
 		const lines: string[] = [];
 		for (const part of parts) {
-			if (this.#skipping) {
-				this.#skipping = false;
-				continue;
-			}
-			lines.push(this.#clean(part));
+			if (this.#skipping) this.#skipping = false;
+			else lines.push(this.#clean(part));
 		}
 		if (final) {
-			if (rest !== '' && rest !== '\r' && !this.#skipping) lines.push(this.#clean(rest));
+			if (rest !== '' && !this.#skipping) lines.push(this.#clean(rest));
 			this.#pending = '';
 			this.#skipping = false;
+		} else if (this.#skipping) {
+			this.#pending = held;
 		} else if (rest.length > this.#maxPending) {
-			if (!this.#skipping) lines.push(this.#clean(rest));
+			lines.push(this.#clean(rest));
 			this.#skipping = true;
-			this.#pending = '';
+			this.#pending = held;
 		} else {
-			this.#pending = this.#skipping ? '' : rest;
+			this.#pending = rest + held;
 		}
 		return lines;
 	}
 
 	#clean(line: string): string {
-		return sanitizeLines(line.replace(/\r$/, ''), this.#maxLine).join(' ');
+		return sanitizeLines(line, this.#maxLine).join(' ');
 	}
 }

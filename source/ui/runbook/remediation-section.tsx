@@ -1,0 +1,56 @@
+// The runbook panel above the output panel (or the confirmation while one is open), sharing
+// the rows the app gives them. Pure layout: state and callbacks come from useRunbookKeys and
+// useRunner.
+
+import React from 'react';
+import {Box} from 'ink';
+import type {Runbook} from '../../../checks/runbook.js';
+import {ConfirmDialog, confirmDialogHeight} from './confirm-dialog.js';
+import {displayCommand} from './display-text.js';
+import {OutputPanel} from './output-panel.js';
+import {RunbookPanel, wrapRows} from './runbook-panel.js';
+import type {RunbookKeys} from './use-runbook-keys.js';
+import type {RunnerView} from './use-runner.js';
+
+export interface RemediationSectionProps {
+	readonly runbook: Runbook;
+	readonly keys: RunbookKeys;
+	readonly runner: Pick<RunnerView, 'state' | 'elapsedMs'>;
+	readonly readOnly: boolean;
+	/** Rows for the whole section; at least 8 is comfortable, 10 with a confirmation open. */
+	readonly height: number;
+	readonly width: number;
+}
+
+export function RemediationSection({runbook, keys, runner, readOnly, height, width}: RemediationSectionProps): React.JSX.Element {
+	const {state} = runner;
+	const runningStepId =
+		state.running && state.current?.environment === runbook.environment ? state.current.stepId : null;
+	const copiedRows = keys.copied === null ? 1 : wrapRows(`copied: ${displayCommand(keys.copied)}`, width).length;
+	const wanted = runbook.steps.length + 2 + copiedRows;
+	const below = keys.confirming ? confirmDialogHeight(keys.confirming.commandLine, width) : 2;
+	const runbookHeight = Math.max(1, Math.min(wanted, height - below));
+	const panel = (
+		<RunbookPanel
+			runbook={runbook}
+			commandLines={keys.commandLines}
+			selected={keys.selected}
+			readOnly={readOnly}
+			runningStepId={runningStepId}
+			notice={keys.notice}
+			copied={keys.copied}
+			height={runbookHeight}
+			width={width}
+		/>
+	);
+	return (
+		<Box flexDirection="column" width={width}>
+			{panel}
+			{keys.confirming ? (
+				<ConfirmDialog step={keys.confirming.step} index={keys.confirming.index} commandLine={keys.confirming.commandLine} width={width} />
+			) : (
+				<OutputPanel state={state} elapsedMs={runner.elapsedMs} height={Math.max(1, height - runbookHeight)} width={width} />
+			)}
+		</Box>
+	);
+}
