@@ -6,6 +6,8 @@
 import meow from 'meow';
 import {ConfigError, meowFlags, resolveConfig, type Config} from './source/config.js';
 import {helpText} from './source/help-text.js';
+import {startDemoAuthority, type DemoAuthority} from './source/demo/authority.js';
+import {fetchFiguresReport} from './source/metrics/figures-report.js';
 import {EXIT_USAGE, runOnce} from './source/once.js';
 import {createProber} from './source/probe/prober.js';
 import {sanitizeLine} from './source/text/sanitize.js';
@@ -33,6 +35,12 @@ async function main(): Promise<number> {
 		throw error;
 	}
 
+	let authority: DemoAuthority | null = null;
+	if (config.demo) {
+		authority = await startDemoAuthority();
+		config = withDemoAuthority(config, authority);
+	}
+
 	const prober = createProber({
 		endpoint: config.endpoint,
 		timeoutMs: config.timeoutMs,
@@ -43,12 +51,28 @@ async function main(): Promise<number> {
 	});
 	try {
 		if (config.once) {
-			return await runOnce(config, {prober, write: text => process.stdout.write(text)});
+			const metrics = config.metrics;
+			return await runOnce(config, {
+				prober,
+				figures: () => fetchFiguresReport(metrics),
+				write: text => process.stdout.write(text),
+			});
 		}
 		return fail('the live monitor is not built yet; use --once');
 	} finally {
 		await prober.close();
+		await authority?.close();
 	}
+}
+
+/** Points the whole tool at the demo Authority: its endpoint, its client, its /metrics. */
+function withDemoAuthority(config: Config, authority: DemoAuthority): Config {
+	return {
+		...config,
+		endpoint: authority.tokenEndpoint,
+		credentials: {clientId: authority.clientId, clientSecret: authority.clientSecret},
+		metrics: {...config.metrics, metricsUrl: config.metrics.metricsUrl ?? authority.metricsUrl},
+	};
 }
 
 main().then(

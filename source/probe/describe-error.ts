@@ -128,6 +128,7 @@ export function describeProbeError(thrown: unknown, context: ErrorContext): stri
 	if (code === 'UND_ERR_CONNECT_TIMEOUT' || error.code === 'UND_ERR_CONNECT_TIMEOUT') {
 		return `could not connect within ${context.timeoutMs} ms`;
 	}
+	if (code === 'UND_ERR_DESTROYED' || code === 'UND_ERR_CLOSED') return 'probe cancelled: the prober was closed';
 	if (code === 'UND_ERR_HEADERS_OVERFLOW') return 'response headers too large';
 	if (code === 'HPE_INVALID_CONSTANT' || code.startsWith('HPE_')) return sanitizeLine(`invalid HTTP response (${code})`);
 	const message = cause.message || error.message || code || 'unknown error';

@@ -33,11 +33,17 @@ export function formatTextReport({result, sample, metricsLines}: ReportInput): s
 	if (sample.insecure) lines.push('WARNING: TLS certificate verification is disabled (--insecure)');
 	lines.push(sanitizeLine(result.message, 400));
 	lines.push('');
+	// "TokensIssuedLast24h: 1,204 (scrape, 2 s ago)": the figure with where it came from.
+	const provenance = new Map<string, string>();
+	for (const line of metricsLines ?? []) {
+		const split = line.indexOf(': ');
+		if (split > 0) provenance.set(line.slice(0, split), line.slice(split + 2));
+	}
 	for (const key of EVIDENCE_KEYS) {
-		lines.push(`  ${key.padEnd(20)} ${evidenceValue(result.evidence[key], key)}`);
+		const value = provenance.get(key) ?? evidenceValue(result.evidence[key], key);
+		lines.push(`  ${key.padEnd(20)} ${sanitizeLine(value, 300)}`);
 	}
 	lines.push(`  ${'Phases'.padEnd(20)} ${formatPhases(sample.phases)}`);
-	for (const line of metricsLines ?? []) lines.push(`  ${sanitizeLine(line, 300)}`);
 	const causes = likelyCauses(result);
 	if (causes.length > 0) {
 		lines.push('');

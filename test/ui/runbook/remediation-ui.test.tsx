@@ -1,0 +1,221 @@
+import React from 'react';
+import {render} from 'ink-testing-library';
+import {afterEach, describe, expect, it} from 'vitest';
+import type {Runbook} from '../../../checks/runbook.js';
+import type {EnvironmentId} from '../../../checks/types.js';
+import {encodeOsc52} from '../../../source/remediation/osc52.js';
+import {StepRunner, type RunRecord, type RunRequest} from '../../../source/remediation/step-runner.js';
+import {eventually, liveInGroup, makeStandIns, type StandIns} from '../../remediation/stand-ins.js';
+import {Harness} from './harness.js';
+
+const ENTER = '\r';
+const ESC = '\u001b';
+const DOWN = '\u001b[B';
+const UP = '\u001b[A';
+
+let standIns: StandIns;
+let runner: StepRunner;
+let app: ReturnType<typeof render> | undefined;
+
+afterEach(async () => {
+	app?.unmount();
+	app = undefined;
+	await runner?.dispose();
+	standIns?.cleanup();
+});
+
+interface Setup {
+	environment?: EnvironmentId;
+	readOnly?: boolean;
+	mode?: string;
+	extra?: readonly Runbook[];
+	height?: number;
+	env?: NodeJS.ProcessEnv;
+}
+
+function setup(options: Setup = {}) {
+	standIns = makeStandIns();
+	runner = new StepRunner({env: options.env ?? standIns.env({STANDIN_MODE: options.mode ?? 'ok'}), graceMs: 300});
+	const terminal: string[] = [];
+	const started: RunRequest[] = [];
+	const finished: RunRecord[] = [];
+	const unhandled: string[] = [];
+	app = render(
+		<Harness
+			runner={runner}
+			initialEnvironment={options.environment ?? 'compose'}
+			readOnly={options.readOnly}
+			extra={options.extra}
+			height={options.height}
+			terminal={terminal}
+			started={started}
+			finished={finished}
+			unhandled={unhandled}
+		/>,
+	);
+	return {app, terminal, started, finished, unhandled};
+}
+
+const frame = (): string => app?.lastFrame() ?? '';
+
+/** Waits until the frame satisfies `check` (React and Ink render asynchronously). */
+async function until(check: (text: string) => boolean, ms = 3000): Promise<string> {
+	await eventually(() => check(frame()), ms);
+	return frame();
+}
+
+async function press(...keys: string[]): Promise<void> {
+	for (const key of keys) {
+		app!.stdin.write(key);
+		// A lone ESC is only recognised after the next tick: give every key two.
+		await new Promise(resolve => setImmediate(resolve));
+		await new Promise(resolve => setImmediate(resolve));
+	}
+}
+
+const selectedLine = (text: string): string | undefined => text.split('\n').find(line => line.startsWith('›'));
+
+describe('runbook panel', () => {
+	it('lists the steps numbered and moves the selection with arrows and j/k', async () => {
+		setup({environment: 'kubernetes'});
+		expect(await until(text => text.includes('6 Check liveness/readiness probe status'))).toContain('1 Check authority pod status');
+		expect(selectedLine(frame())).toContain('1 Check authority pod status');
+		await press(DOWN, 'j');
+		expect(selectedLine(await until(text => selectedLine(text)?.includes('3 ') ?? false))).toContain('3 Check resource usage');
+		await press('k', UP, UP);
+		expect(selectedLine(await until(text => selectedLine(text)?.includes('1 ') ?? false))).toContain('1 Check authority pod status');
+		expect(frame()).toContain('$ kubectl get pods -l app.kubernetes.io/component=authority -n stellaops');
+		expect(frame()).toMatch(/4 Restart authority pods \[changes state\]/);
+	});
+
+	it('runs a read-only step on Enter and streams its output, then exit code and duration', async () => {
+		const {finished} = setup();
+		await until(text => text.includes('Runbook'));
+		await press(ENTER);
+		const text = await until(value => value.includes('exit 0'));
+		expect(text).toContain('docker ok: compose -f devops/compose/docker-compose.stella-ops.yml ps authority');
+		expect(text).toMatch(/Output · Check Authority service status · exit 0 · \d+ ms/);
+		expect(standIns.records().map(r => r.args)).toEqual([['compose', '-f', 'devops/compose/docker-compose.stella-ops.yml', 'ps', 'authority']]);
+		expect(finished).toHaveLength(1);
+	});
+
+	it('asks before a restart, No by default: Enter leaves it unrun, y runs the exact argv', async () => {
+		const {started} = setup();
+		await until(text => text.includes('Runbook'));
+		await press('3');
+		const asked = await until(text => text.includes('Run step 3?'));
+		expect(asked).toContain('docker compose -f devops/compose/docker-compose.stella-ops.yml restart authority');
+		expect(asked).toContain('(default: No)');
+		await press(ENTER);
+		expect(await until(text => text.includes('Not run: 3'))).not.toContain('Run step 3?');
+		expect(started).toEqual([]);
+
+		await press('3', 'n');
+		await until(text => text.includes('Not run: 3'));
+		await press('3', 'y');
+		await until(text => text.includes('exit 0'));
+		expect(standIns.records().map(r => [r.name, ...r.args])).toEqual([
+			['docker', 'compose', '-f', 'devops/compose/docker-compose.stella-ops.yml', 'restart', 'authority'],
+		]);
+	});
+
+	it('Esc cancels the confirmation', async () => {
+		const {started} = setup({environment: 'kubernetes'});
+		await until(text => text.includes('Runbook'));
+		await press('5');
+		await until(text => text.includes('Run step 5?'));
+		expect(frame()).toContain('kubectl scale deployment stellaops-authority --replicas=3 -n stellaops');
+		await press(ESC);
+		expect(await until(text => text.includes('Not run: 5'))).not.toContain('Run step 5?');
+		expect(started).toEqual([]);
+		expect(standIns.records()).toEqual([]);
+	});
+
+	it('shows state-changing steps locked in read-only mode and never runs them', async () => {
+		const {started} = setup({environment: 'kubernetes', readOnly: true});
+		const text = await until(value => value.includes('Runbook'));
+		expect(text).toContain('read-only');
+		expect(text).toContain('4 Restart authority pods [locked]');
+		expect(text).toContain('5 Scale up if under load [locked]');
+		await press('4');
+		expect(await until(value => value.includes('Locked in read-only mode: 4 Restart authority pods'))).not.toContain('Run step 4?');
+		await press(ENTER, 'y');
+		expect(started).toEqual([]);
+		// Read-only steps still run.
+		await press('1');
+		await until(value => value.includes('exit 0'));
+		expect(standIns.records().map(r => r.args[0])).toEqual(['get']);
+	});
+
+	it('switches environment with e, cycling through all runbooks', async () => {
+		const demo: Runbook = {environment: 'demo', title: 'Demo Authority', steps: [{id: 'noop', label: 'Do nothing', argv: ['stella', 'noop'], changesState: false, longRunning: false}]};
+		setup({extra: [demo]});
+		await until(text => text.includes('Runbook · Docker Compose'));
+		await press('j', 'e');
+		const systemd = await until(text => text.includes('Runbook · Bare Metal / systemd'));
+		expect(systemd).toContain('env=systemd');
+		// The selection starts over in the new runbook.
+		expect(selectedLine(systemd)).toContain('1 Check authority service status');
+		await press('e');
+		await until(text => text.includes('Runbook · Kubernetes / Helm'));
+		await press('e');
+		await until(text => text.includes('Runbook · Demo Authority'));
+		await press('e');
+		expect(await until(text => text.includes('Runbook · Docker Compose'))).toContain('env=compose');
+	});
+
+	it('copies the selected command line with OSC 52 and shows it', async () => {
+		const {terminal} = setup({environment: 'kubernetes'});
+		await until(text => text.includes('Runbook'));
+		await press('j', 'c');
+		const text = await until(value => value.includes('copied:'));
+		const line = 'kubectl logs -l app.kubernetes.io/component=authority -n stellaops --tail=200';
+		expect(terminal).toEqual([encodeOsc52(line)]);
+		expect(text).toContain(`copied: ${line}`);
+	});
+
+	it('cancels a watch step with x and leaves no process', async () => {
+		setup({environment: 'systemd', mode: 'watch'});
+		await until(text => text.includes('Runbook'));
+		await press('6');
+		await until(text => text.includes('tick 2') && text.includes('running'));
+		expect(frame()).toContain('6 Watch metrics in real-time (warning-level slowness) [until cancelled] ● running');
+		const pid = standIns.records()[0]!.pid;
+		await press('1');
+		expect(await until(text => text.includes('A step is running: x cancels it'))).toBeTruthy();
+		await press('x');
+		expect(await until(text => text.includes('cancelled after'))).toMatch(/Output · Watch metrics .* · cancelled after/);
+		expect(await eventually(() => liveInGroup(pid).length === 0)).toBe(true);
+		expect(standIns.records()).toHaveLength(1);
+	});
+
+	it('shows a missing program as one line without breaking anything', async () => {
+		setup({environment: 'kubernetes', env: {PATH: '/nonexistent'}});
+		await until(text => text.includes('Runbook'));
+		await press('1');
+		const text = await until(value => value.includes('not found on PATH'));
+		expect(text.split('\n').filter(line => line.includes('kubectl: not found on PATH'))).toHaveLength(2);
+		await press('j');
+		expect(selectedLine(await until(value => selectedLine(value)?.includes('2 ') ?? false))).toContain('2 View pod logs');
+	});
+
+	it('leaves keys it does not own to the app', async () => {
+		const {unhandled} = setup();
+		await until(text => text.includes('Runbook'));
+		await press('q', '?');
+		expect(unhandled).toEqual(['q', '?']);
+	});
+
+	it('fits 80 columns and the given height', async () => {
+		setup({environment: 'compose', height: 12});
+		await until(text => text.includes('Runbook'));
+		await press('4');
+		await until(text => text.includes('exit 0'));
+		for (const height of [12]) {
+			const lines = frame().split('\n');
+			// One line of harness above the section.
+			expect(lines.length - 1).toBeLessThanOrEqual(height);
+			for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
+		}
+	});
+});
