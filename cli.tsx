@@ -6,7 +6,13 @@
 import meow from 'meow';
 import {ConfigError, meowFlags, resolveConfig, type Config} from './source/config.js';
 import {helpText} from './source/help-text.js';
+import {formatRunbookJson, formatRunbookText, listRunbooks, runbookFor} from './checks/runbooks.js';
+import type {Runbook} from './checks/runbook.js';
+import type {EnvironmentId} from './checks/types.js';
 import {startDemoAuthority, type DemoAuthority} from './source/demo/authority.js';
+import {demoRunbook} from './source/demo/demo-runbook.js';
+import {detectEnvironment} from './source/remediation/detect-environment.js';
+import {gatherEnvironmentFacts} from './source/remediation/environment-facts.js';
 import {fetchFiguresReport} from './source/metrics/figures-report.js';
 import {EXIT_USAGE, runOnce} from './source/once.js';
 import {createProber} from './source/probe/prober.js';
@@ -33,6 +39,16 @@ async function main(): Promise<number> {
 	} catch (error) {
 		if (error instanceof ConfigError) return fail(error.message);
 		throw error;
+	}
+
+	if (config.printRunbook) {
+		const environment =
+			config.printRunbook === 'selected' ? (await chooseEnvironment(config)).environment : config.printRunbook;
+		const runbooks = [runbookFor(environment)].filter((runbook): runbook is Runbook => runbook !== undefined);
+		process.stdout.write(
+			(config.format === 'json' ? formatRunbookJson(runbooks, config.placeholders) : formatRunbookText(runbooks, config.placeholders)) + '\n',
+		);
+		return 0;
 	}
 
 	let authority: DemoAuthority | null = null;
@@ -63,6 +79,12 @@ async function main(): Promise<number> {
 		await prober.close();
 		await authority?.close();
 	}
+}
+
+/** The runbook environment: as configured, else detected from this host. */
+async function chooseEnvironment(config: Config): Promise<{environment: Exclude<EnvironmentId, 'demo'>; reason: string}> {
+	if (config.environment && config.environment !== 'demo') return {environment: config.environment, reason: 'configured'};
+	return detectEnvironment(await gatherEnvironmentFacts({composeFile: config.placeholders.composeFile}));
 }
 
 /** Points the whole tool at the demo Authority: its endpoint, its client, its /metrics. */

@@ -121,6 +121,13 @@ export function resolveConfig(flags: Readonly<Record<string, unknown>>, seams: C
 		const found = raw(name);
 		return found ? parseText(found.source, found.value) : fallback;
 	};
+	// Runbook placeholders become argv elements of docker/kubectl/stella: one starting with "-"
+	// would be read as an option (`--namespace=--kubeconfig=/tmp/x`), so it is refused here.
+	const placeholder = (name: string, fallback: string) => {
+		const value = text(name, fallback);
+		if (value.startsWith('-')) throw new ConfigError(`${raw(name)!.source}: "${value}" must not start with "-" (it would be read as an option)`);
+		return value;
+	};
 	const optionalText = (name: string) => {
 		const found = raw(name);
 		return found ? parseText(found.source, found.value) : null;
@@ -183,7 +190,7 @@ export function resolveConfig(flags: Readonly<Record<string, unknown>>, seams: C
 
 	const printFlag = flags.printRunbook;
 	const printRunbook =
-		printFlag === undefined ? null : printFlag === '' ? 'selected' : parseChoice('--print-runbook', printFlag, [...RUNBOOK_ENVIRONMENTS, 'demo'] as const);
+		printFlag === undefined ? null : printFlag === '' ? 'selected' : parseChoice('--print-runbook', printFlag, RUNBOOK_ENVIRONMENTS);
 
 	const auditLog = optionalText('audit-log');
 
@@ -204,11 +211,11 @@ export function resolveConfig(flags: Readonly<Record<string, unknown>>, seams: C
 		stepTimeoutMs: number('step-timeout', 120_000, {min: 1, max: 86_400}, 1000),
 		ascii: raw('ascii') ? flag('ascii') : null,
 		placeholders: {
-			composeFile: text('compose-file', 'devops/compose/docker-compose.stella-ops.yml'),
-			composeService: text('compose-service', 'authority'),
-			namespace: text('namespace', 'stellaops'),
-			selector: text('selector', 'app.kubernetes.io/component=authority'),
-			deployment: text('deployment', 'stellaops-authority'),
+			composeFile: placeholder('compose-file', 'devops/compose/docker-compose.stella-ops.yml'),
+			composeService: placeholder('compose-service', 'authority'),
+			namespace: placeholder('namespace', 'stellaops'),
+			selector: placeholder('selector', 'app.kubernetes.io/component=authority'),
+			deployment: placeholder('deployment', 'stellaops-authority'),
 			replicas: String(number('replicas', 3, {min: 1, max: 1000, integer: true})),
 			authorityUrl: (() => {
 				const found = raw('authority-url');

@@ -2,7 +2,8 @@
 // the same settings as the long flags, by the same kebab-case names.
 
 import {readFileSync} from 'node:fs';
-import {parseDocument} from 'yaml';
+import {LineCounter, parseDocument} from 'yaml';
+import {sanitizeLine} from '../text/sanitize.js';
 import {ConfigError} from './config-error.js';
 
 export type FileSettings = Readonly<Record<string, unknown>>;
@@ -14,15 +15,23 @@ export function loadConfigFile(path: string, allowedKeys: ReadonlySet<string>): 
 	} catch (error) {
 		throw new ConfigError(`--config: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`);
 	}
-	const document = parseDocument(text, {prettyErrors: false, uniqueKeys: true});
+	// linePos is only filled in with prettyErrors, which also adds a multi-line code frame to
+	// the message; a LineCounter gives the line without it.
+	const lineCounter = new LineCounter();
+	const document = parseDocument(text, {prettyErrors: false, uniqueKeys: true, lineCounter});
 	const first = document.errors[0];
 	if (first) {
-		const line = first.linePos?.[0]?.line;
-		const where = line === undefined ? '' : ` line ${line}:`;
-		const reason = first.message.split('\n')[0] ?? 'malformed';
+		const where = ` line ${lineCounter.linePos(first.pos[0]).line}:`;
+		const reason = sanitizeLine(first.message.split('\n')[0] ?? 'malformed', 200);
 		throw new ConfigError(`--config ${path}:${where} ${reason}`);
 	}
-	const value: unknown = document.toJS();
+	let value: unknown;
+	try {
+		value = document.toJS();
+	} catch (error) {
+		// e.g. an alias bomb: the yaml library refuses to expand it.
+		throw new ConfigError(`--config ${path}: ${sanitizeLine(error instanceof Error ? error.message : String(error), 200)}`);
+	}
 	if (value === null || value === undefined) return {};
 	if (typeof value !== 'object' || Array.isArray(value)) {
 		throw new ConfigError(`--config ${path}: expected a mapping of settings (key: value)`);

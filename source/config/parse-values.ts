@@ -3,9 +3,13 @@
 
 import {ConfigError} from './config-error.js';
 
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
 export function parseNumber(source: string, raw: unknown, {min, max, integer = false}: {min: number; max: number; integer?: boolean}): number {
 	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
 	if (text === '') throw new ConfigError(`${source}: a number is required`);
+	// Plain decimal only: Number() would also take 0x10, 0b1 and 0o7 and mean something else.
+	if (!DECIMAL.test(text)) throw new ConfigError(`${source}: "${text}" is not a number`);
 	const value = Number(text);
 	if (!Number.isFinite(value)) throw new ConfigError(`${source}: "${text}" is not a number`);
 	if (integer && !Number.isInteger(value)) throw new ConfigError(`${source}: "${text}" must be a whole number`);
@@ -15,8 +19,12 @@ export function parseNumber(source: string, raw: unknown, {min, max, integer = f
 
 /** An http(s) URL with a host; `what` names what the URL is for in the message. */
 export function parseHttpUrl(source: string, raw: unknown): string {
-	const text = typeof raw === 'string' ? raw.trim() : '';
+	const text = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' ? String(raw) : '';
 	if (text === '') throw new ConfigError(`${source}: a URL is required`);
+	if (/[\u0000-\u001f\u007f-\u009f]/.test(text)) throw new ConfigError(`${source}: must not contain control characters`);
+	// WHATWG URL parsing turns `http:host` and `http:///host` into http://host/; a typo
+	// should not silently probe some other host.
+	if (/^https?:/i.test(text) && !/^https?:\/\/[^/?#]/i.test(text)) throw new ConfigError(`${source}: "${text}" has no host`);
 	let url: URL;
 	try {
 		url = new URL(text);

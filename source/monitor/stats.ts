@@ -77,7 +77,8 @@ export class SinceStartStats {
 	readonly #counts: Counts = {pass: 0, warn: 0, fail: 0};
 	#probes = 0;
 	#available = 0;
-	#summary: StatsSummary = EMPTY_SUMMARY;
+	// Computed when asked for, then kept until the next probe.
+	#summary: StatsSummary | null = EMPTY_SUMMARY;
 
 	add(point: StatPoint): void {
 		this.#probes++;
@@ -86,10 +87,11 @@ export class SinceStartStats {
 			this.#available++;
 			this.#histogram.set(point.ms, (this.#histogram.get(point.ms) ?? 0) + 1);
 		}
-		this.#summary = this.#compute();
+		this.#summary = null;
 	}
 
 	summary(): StatsSummary {
+		this.#summary ??= this.#compute();
 		return this.#summary;
 	}
 
@@ -126,7 +128,7 @@ export class SinceStartStats {
 export class WindowStats {
 	#points: StatPoint[] = [];
 	#head = 0;
-	#summary: StatsSummary = EMPTY_SUMMARY;
+	#summary: StatsSummary | null = EMPTY_SUMMARY;
 
 	constructor(readonly windowMs: number) {}
 
@@ -134,17 +136,18 @@ export class WindowStats {
 	add(point: StatPoint, now: number): void {
 		this.#points.push(point);
 		this.#dropBefore(now - this.windowMs);
-		this.#summary = this.#compute();
+		this.#summary = null;
 	}
 
 	/** Drops probes older than the window; true when anything changed. */
 	expire(now: number): boolean {
 		if (!this.#dropBefore(now - this.windowMs)) return false;
-		this.#summary = this.#compute();
+		this.#summary = null;
 		return true;
 	}
 
 	summary(): StatsSummary {
+		this.#summary ??= this.#compute();
 		return this.#summary;
 	}
 

@@ -8,6 +8,7 @@ import type {ProbeMode, Sample} from '../../checks/types.js';
 import {decodeUtf8} from '../text/sanitize.js';
 import {describeProbeError} from './describe-error.js';
 import {judgeAnswer} from './judge-response.js';
+import {redactForms, secretForms} from './redact-credentials.js';
 import {newPhaseMarks, phasesFrom, type PhaseMarks} from './phase-recorder.js';
 import {proxyFor, usesProxy, type ProxySettings} from './proxy-settings.js';
 import {timedConnector, type TlsOptions} from './timed-connector.js';
@@ -122,6 +123,8 @@ export function createProber(options: ProbeOptions): Prober {
 			'user-agent': 'stella-doctor-tui',
 		};
 		if (options.credentials) headers.authorization = basicAuthorization(options.credentials);
+		const secrets = secretForms(options.credentials, headers.authorization ?? null);
+		const redact = (text: string | null) => (text === null ? null : redactForms(text, secrets));
 		const base = {endpoint: options.endpoint, startedAt, mode, insecure};
 		const deadline = AbortSignal.timeout(options.timeoutMs);
 		const errorContext = (gotHeaders: boolean) => ({
@@ -147,10 +150,10 @@ export function createProber(options: ProbeOptions): Prober {
 				const judgement = judgeAnswer(
 					{
 						status: response.statusCode,
-						location: headerValue(response.headers.location),
-						retryAfter: headerValue(response.headers['retry-after']),
+						location: redact(headerValue(response.headers.location)),
+						retryAfter: redact(headerValue(response.headers['retry-after'])),
 						contentType: headerValue(response.headers['content-type']),
-						body: text,
+						body: redactForms(text, secrets),
 						truncated,
 						bodyLimit: limit,
 					},
@@ -159,6 +162,7 @@ export function createProber(options: ProbeOptions): Prober {
 				return {
 					...base,
 					...judgement,
+					error: redact(judgement.error),
 					responseTimeMs: marks.bodyDone - marks.start,
 					httpStatus: response.statusCode,
 					phases: phasesFrom(marks),

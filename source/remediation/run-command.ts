@@ -90,21 +90,31 @@ export function runCommand(command: FilledCommand, options: RunCommandOptions): 
 		resolveDone = resolve;
 	});
 
-	const procs: Proc[] = commands.map((argv, index) => {
+	const procs: Proc[] = [];
+	for (const [index, argv] of commands.entries()) {
 		const program = argv[0] as string;
-		const child = spawn(findProgram(program, env) as string, argv.slice(1), {
-			argv0: program,
-			env,
-			cwd: options.cwd,
-			detached: true,
-			shell: false,
-			// Only the pipeline's second process reads: from the first one's stdout.
-			stdio: [index === 0 ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-			windowsHide: true,
-		});
+		let child: ChildProcess;
+		try {
+			child = spawn(findProgram(program, env) as string, argv.slice(1), {
+				argv0: program,
+				env,
+				cwd: options.cwd,
+				detached: true,
+				shell: false,
+				// Only the pipeline's second process reads: from the first one's stdout.
+				stdio: [index === 0 ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+				windowsHide: true,
+			});
+		} catch (error) {
+			// Invalid arguments (a NUL byte) throw at once: report them, end what started.
+			for (const started of procs) if (started.child.pid !== undefined) void terminateGroup(started.child.pid, 0);
+			const message = `${sanitizeLine(program)}: ${sanitizeLine((error as Error).message)}`;
+			onLine({stream: 'info', text: message});
+			return finished({exitCode: null, signal: null, durationMs: now() - startedAt, cancelled: false, timedOut: false, error: message});
+		}
 		if (child.pid !== undefined) registerGroup(child.pid);
-		return {child, program, exitCode: null, signal: null, error: null, closed: false};
-	});
+		procs.push({child, program, exitCode: null, signal: null, error: null, closed: false});
+	}
 	const [first, second] = procs as [Proc, Proc | undefined];
 
 	const splitters: Array<{splitter: LineSplitter; stream: OutputStream}> = [];

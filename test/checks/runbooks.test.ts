@@ -65,11 +65,11 @@ function shellWords(line: string): string[][] {
 		const char = text[i] as string;
 		if (quote === "'") {
 			if (char === "'") quote = null;
-			else word += char;
+			else word = (word ?? '') + char;
 		} else if (quote === '"') {
 			if (char === '"') quote = null;
-			else if (char === '\\' && /["\\$`]/.test(text[i + 1] ?? '')) word += text[++i];
-			else word += char;
+			else if (char === '\\' && /["\\$`]/.test(text[i + 1] ?? '')) word = (word ?? '') + text[++i];
+			else word = (word ?? '') + char;
 		} else if (char === '"' || char === "'") {
 			quote = char;
 			word ??= '';

@@ -91,6 +91,14 @@ describe('StepRunner with real processes', () => {
 		expect(standIns.records()).toEqual([]);
 	});
 
+	it('reports an argument the OS cannot take (NUL byte) as one line', async () => {
+		const runner = setup();
+		const record = await run(runner, request('kubernetes', step(KUBERNETES_RUNBOOK, 'probes'), {...DEFAULT_PLACEHOLDERS, namespace: 'a\0b'}));
+		expect(record.error).toMatch(/^kubectl: .*null bytes/);
+		expect(runner.getState().lines).toHaveLength(1);
+		expect(standIns.records()).toEqual([]);
+	});
+
 	it('strips escape sequences and controls from the output', async () => {
 		const runner = setup({STANDIN_MODE: 'escapes'});
 		await run(runner, request('systemd', step(SYSTEMD_RUNBOOK, 'status')));

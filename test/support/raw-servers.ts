@@ -201,3 +201,67 @@ function splitHostPort(authority: string): [string, string] {
 function isLoopback(hostname: string): boolean {
 	return ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(hostname);
 }
+
+// ---- A service that goes up and down -------------------------------------------------
+
+export interface StateChange {
+	/** Wall-clock time (epoch ms) from which the new state holds. */
+	readonly at: number;
+	readonly up: boolean;
+}
+
+export interface FlappingService {
+	readonly port: number;
+	url(path?: string): string;
+	/** Every change made so far, first the initial "up". */
+	readonly changes: readonly StateChange[];
+	isUp(): boolean;
+	/** Connections open right now on the current listener. */
+	openConnections(): number;
+	/** Stops flapping and listening. */
+	close(): Promise<void>;
+}
+
+/**
+ * A healthy token endpoint (200 with an access token) that really goes away every
+ * `periodMs`: its listener is closed (a real refused port, open connections cut) and later
+ * listens again on the same port.
+ */
+export async function startFlapping({periodMs, now = Date.now}: {periodMs: number; now?: () => number}): Promise<FlappingService> {
+	const body = JSON.stringify({access_token: 'flap', token_type: 'Bearer', expires_in: 300});
+	const listen = (port?: number) =>
+		startHttp((_request, response) => response.writeHead(200, {'content-type': 'application/json'}).end(body), {port});
+	let current: RawServer | null = await listen();
+	const port = current.port;
+	const changes: StateChange[] = [{at: now(), up: true}];
+	let stopped = false;
+	let busy: Promise<void> = Promise.resolve();
+	const flip = async () => {
+		if (current) {
+			changes.push({at: now(), up: false});
+			const closing = current;
+			current = null;
+			await closing.close();
+		} else {
+			current = await listen(port);
+			changes.push({at: now(), up: true});
+		}
+	};
+	const timer = setInterval(() => {
+		if (!stopped) busy = busy.then(flip);
+	}, periodMs);
+	return {
+		port,
+		url: (path = '/') => `http://127.0.0.1:${port}${path}`,
+		changes,
+		isUp: () => current !== null,
+		openConnections: () => current?.openConnections() ?? 0,
+		async close() {
+			stopped = true;
+			clearInterval(timer);
+			await busy;
+			await current?.close();
+			current = null;
+		},
+	};
+}

@@ -5,7 +5,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import type {RunbookStep} from '../../../checks/runbook.js';
 import {displayCommand} from './display-text.js';
-import {wrapRows} from './runbook-panel.js';
+import {wrapCommand} from './wrap-command.js';
 
 export interface ConfirmDialogProps {
 	readonly step: RunbookStep;
@@ -15,19 +15,24 @@ export interface ConfirmDialogProps {
 	readonly width: number;
 }
 
+// Border and padding take two columns on each side.
+const commandRows = (commandLine: string, width: number): string[] => wrapCommand(displayCommand(commandLine), width - 4);
+
 /** Rows the dialog takes at this width (border included). */
 export function confirmDialogHeight(commandLine: string, width: number): number {
-	return 2 + 1 + wrapRows(displayCommand(commandLine), Math.max(1, width - 4)).length + 1;
+	return 2 + 1 + commandRows(commandLine, width).length + 1;
 }
 
 export function ConfirmDialog({step, index, commandLine, width}: ConfirmDialogProps): React.JSX.Element {
-	const rows = wrapRows(displayCommand(commandLine), Math.max(1, width - 4));
 	return (
 		<Box flexDirection="column" width={width} borderStyle="round" borderColor="yellow" paddingX={1}>
 			<Text wrap="truncate-end">
-				<Text bold color="yellow">Run step {index + 1}?</Text> {step.label} — this changes state.
+				<Text bold color="yellow">
+					Run step {index + 1}?
+				</Text>{' '}
+				{step.label} — this changes state.
 			</Text>
-			{rows.map((row, offset) => (
+			{commandRows(commandLine, width).map((row, offset) => (
 				<Text key={offset} bold wrap="truncate-end">
 					{row}
 				</Text>

@@ -6,6 +6,7 @@ import {Box, Text} from 'ink';
 import type {RunnerState} from '../../remediation/step-runner.js';
 import {displayCommand} from './display-text.js';
 import {describeOutcome, formatDuration} from './run-outcome.js';
+import {fitWithSuffix} from './wrap-command.js';
 
 export interface OutputPanelProps {
 	readonly state: RunnerState;
@@ -30,24 +31,22 @@ export function OutputPanel({state, elapsedMs, height, width}: OutputPanelProps)
 		);
 	}
 	const outcome = !state.running && result ? describeOutcome(result) : null;
-	const showCommand = rows >= 3;
+	const status = state.running ? `● running ${formatDuration(elapsedMs ?? 0)} · x cancel` : (outcome?.text ?? '');
+	const suffix = ` · ${status}`;
+	// The command line gives way to output first when the panel is short.
+	const showCommand = rows >= 6;
 	const lineRows = Math.max(0, rows - 1 - (showCommand ? 1 : 0));
-	const hidden = state.droppedLines + Math.max(0, state.lines.length - lineRows);
-	const showHidden = hidden > 0 && lineRows >= 2;
-	const tail = lineRows === 0 ? [] : state.lines.slice(-(lineRows - (showHidden ? 1 : 0)));
+	const overflow = state.droppedLines > 0 || state.lines.length > lineRows;
+	const showHidden = overflow && lineRows >= 2;
+	const tailCount = lineRows - (showHidden ? 1 : 0);
+	const tail = tailCount > 0 ? state.lines.slice(-tailCount) : [];
+	const hidden = state.droppedLines + state.lines.length - tail.length;
 
 	return (
 		<Box flexDirection="column" width={width} height={Math.min(rows, 1 + (showCommand ? 1 : 0) + (showHidden ? 1 : 0) + tail.length)}>
 			<Text wrap="truncate-end">
-				<Text bold>Output · {current.label}</Text>
-				{state.running ? (
-					<Text color="cyan">
-						{' '}
-						· ● running {formatDuration(elapsedMs ?? 0)} · x cancel
-					</Text>
-				) : outcome ? (
-					<Text color={TONE_COLOR[outcome.tone]}> · {outcome.text}</Text>
-				) : null}
+				<Text bold>{fitWithSuffix(`Output · ${current.label}`, suffix, width).slice(0, -suffix.length)}</Text>
+				<Text color={state.running ? 'cyan' : outcome ? TONE_COLOR[outcome.tone] : undefined}>{suffix}</Text>
 			</Text>
 			{showCommand ? (
 				<Text dimColor wrap="truncate-end">

@@ -6,9 +6,8 @@ import React from 'react';
 import {Box} from 'ink';
 import type {Runbook} from '../../../checks/runbook.js';
 import {ConfirmDialog, confirmDialogHeight} from './confirm-dialog.js';
-import {displayCommand} from './display-text.js';
 import {OutputPanel} from './output-panel.js';
-import {RunbookPanel, wrapRows} from './runbook-panel.js';
+import {RunbookPanel, copiedRows} from './runbook-panel.js';
 import type {RunbookKeys} from './use-runbook-keys.js';
 import type {RunnerView} from './use-runner.js';
 
@@ -26,8 +25,8 @@ export function RemediationSection({runbook, keys, runner, readOnly, height, wid
 	const {state} = runner;
 	const runningStepId =
 		state.running && state.current?.environment === runbook.environment ? state.current.stepId : null;
-	const copiedRows = keys.copied === null ? 1 : wrapRows(`copied: ${displayCommand(keys.copied)}`, width).length;
-	const wanted = runbook.steps.length + 2 + copiedRows;
+	const commandRows = keys.copied === null ? 1 : copiedRows(keys.copied, width).length;
+	const wanted = runbook.steps.length + 2 + commandRows;
 	const below = keys.confirming ? confirmDialogHeight(keys.confirming.commandLine, width) : 2;
 	const runbookHeight = Math.max(1, Math.min(wanted, height - below));
 	const panel = (

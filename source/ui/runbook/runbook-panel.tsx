@@ -3,8 +3,10 @@
 
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {Runbook} from '../../../checks/runbook.js';
+import type {Runbook, RunbookStep} from '../../../checks/runbook.js';
+import {truncate} from '../../text/sanitize.js';
 import {displayCommand} from './display-text.js';
+import {wrapCommand} from './wrap-command.js';
 
 export interface RunbookPanelProps {
 	readonly runbook: Runbook;
@@ -21,13 +23,20 @@ export interface RunbookPanelProps {
 	readonly width: number;
 }
 
-/** `text` cut into rows of `width` characters, for a command line shown in full. */
-export function wrapRows(text: string, width: number): string[] {
-	const chars = Array.from(text);
-	const size = Math.max(1, width);
-	const rows: string[] = [];
-	for (let i = 0; i < chars.length; i += size) rows.push(chars.slice(i, i + size).join(''));
-	return rows.length > 0 ? rows : [''];
+export const COPIED_PREFIX = 'copied: ';
+
+/** Rows the copied command takes at this width. */
+export function copiedRows(copied: string, width: number): string[] {
+	return wrapCommand(displayCommand(copied), width, COPIED_PREFIX);
+}
+
+function tagsOf(step: RunbookStep, locked: boolean, running: boolean): Array<{text: string; color: string}> {
+	const tags: Array<{text: string; color: string}> = [];
+	if (locked) tags.push({text: ' [locked]', color: 'gray'});
+	else if (step.changesState) tags.push({text: ' [changes state]', color: 'yellow'});
+	if (step.longRunning) tags.push({text: ' [until cancelled]', color: 'gray'});
+	if (running) tags.push({text: ' ● running', color: 'cyan'});
+	return tags;
 }
 
 export function RunbookPanel(props: RunbookPanelProps): React.JSX.Element {
@@ -41,15 +50,15 @@ export function RunbookPanel(props: RunbookPanelProps): React.JSX.Element {
 	const commandRows = !showCommand
 		? []
 		: copied !== null
-			? wrapRows(`copied: ${displayCommand(copied)}`, width).slice(0, Math.max(1, rows - 3))
-			: [`$ ${displayCommand(commandLines[selected] ?? '')}`];
+			? copiedRows(copied, width).slice(0, Math.max(1, rows - 3))
+			: [truncate(`$ ${displayCommand(commandLines[selected] ?? '')}`, width)];
 	const stepRows = Math.max(1, rows - 1 - (showHint ? 1 : 0) - commandRows.length);
 	const first = Math.min(Math.max(0, selected - Math.floor(stepRows / 2)), Math.max(0, steps.length - stepRows));
 	const visible = steps.slice(first, first + stepRows);
 	const lastDigit = Math.min(9, steps.length);
 
 	return (
-		<Box flexDirection="column" width={width} height={Math.min(rows, 1 + visible.length + commandRows.length + (showHint ? 1 : 0))}>
+		<Box flexDirection="column" width={width}>
 			<Text wrap="truncate-end">
 				<Text bold>Runbook · {runbook.title}</Text>
 				{readOnly ? <Text color="yellow"> · read-only</Text> : null}
@@ -59,12 +68,21 @@ export function RunbookPanel(props: RunbookPanelProps): React.JSX.Element {
 				const index = first + offset;
 				const isSelected = index === selected;
 				const locked = readOnly && step.changesState;
+				const tags = tagsOf(step, locked, runningStepId === step.id);
+				const head = `${isSelected ? '›' : ' '} ${index + 1} `;
+				// The tags say what a step does; the label gives way first when space is short.
+				const room = width - head.length - tags.reduce((sum, tag) => sum + Array.from(tag.text).length, 0);
 				return (
-					<Text key={step.id} wrap="truncate-end" inverse={isSelected}>
-						{isSelected ? '›' : ' '} {index + 1} <Text dimColor={locked}>{step.label}</Text>
-						{locked ? <Text color="gray"> [locked]</Text> : step.changesState ? <Text color="yellow"> [changes state]</Text> : null}
-						{step.longRunning ? <Text dimColor> [until cancelled]</Text> : null}
-						{runningStepId === step.id ? <Text color="cyan"> ● running</Text> : null}
+					<Text key={step.id} wrap="truncate-end">
+						<Text inverse={isSelected}>
+							{head}
+							<Text dimColor={locked}>{truncate(step.label, Math.max(1, room))}</Text>
+						</Text>
+						{tags.map(tag => (
+							<Text key={tag.text} color={tag.color}>
+								{tag.text}
+							</Text>
+						))}
 					</Text>
 				);
 			})}

@@ -34,29 +34,86 @@ export function splitCommandWords(line: string): string[] {
 const CONTINUATION = ' \\';
 const INDENT = '  ';
 
+/** The pieces of a word that cannot be split: `\x` outside quotes, single characters. */
+function units(word: string): Array<{text: string; quotedAfter: boolean}> {
+	const out: Array<{text: string; quotedAfter: boolean}> = [];
+	let quoted = false;
+	const chars = Array.from(word);
+	for (let i = 0; i < chars.length; i++) {
+		let text = chars[i] as string;
+		if (!quoted && text === '\\' && i + 1 < chars.length) text += chars[++i];
+		else if (text === "'") quoted = !quoted;
+		out.push({text, quotedAfter: quoted});
+	}
+	return out;
+}
+
+/**
+ * A word wider than a row, in rows joined by backslash-newline, which the shell removes:
+ * inside single quotes the quote is closed before the break and reopened after it.
+ */
+function breakWord(word: string, firstRoom: number, room: number): string[] {
+	const rows: string[] = [];
+	let piece = '';
+	let length = 0;
+	let capacity = firstRoom;
+	let quoted = false;
+	for (const unit of units(word)) {
+		const size = Array.from(unit.text).length;
+		// Room for the unit plus what ends the row: `\`, `'\` inside quotes, or the ` \` after
+		// the word's last piece when more words follow.
+		if (length > 0 && length + size + 2 > capacity) {
+			rows.push(piece + (quoted ? "'\\" : '\\'));
+			piece = quoted ? "'" : '';
+			length = piece.length;
+			capacity = room;
+		}
+		piece += unit.text;
+		length += size;
+		quoted = unit.quotedAfter;
+	}
+	rows.push(piece);
+	return rows;
+}
+
 /**
  * Rows of at most `width` characters: `prefix` before the first, continuation rows
- * indented, every row but the last ending in " \". A single word wider than a row is cut
- * (marked "…"): it cannot be continued safely, and the copy key still copies it whole.
+ * indented, every row but the last ending in a shell line continuation, so that the rows
+ * pasted into a shell are the very same command.
  */
 export function wrapCommand(line: string, width: number, prefix = ''): string[] {
 	const limit = Math.max(8, width);
 	const rows: string[] = [];
 	let row = prefix;
 	let rowHasWord = false;
+	const fits = (text: string): boolean => Array.from(text).length + CONTINUATION.length <= limit;
 	for (const word of splitCommandWords(line)) {
 		const candidate = rowHasWord ? `${row} ${word}` : row + word;
-		if (Array.from(candidate).length + CONTINUATION.length <= limit || !rowHasWord) {
+		if (fits(candidate)) {
 			row = candidate;
 			rowHasWord = true;
 			continue;
 		}
-		rows.push(row + CONTINUATION);
-		row = INDENT + word;
+		if (rowHasWord) {
+			rows.push(row + CONTINUATION);
+			row = INDENT;
+		}
+		if (fits(row + word)) {
+			row += word;
+		} else {
+			const pieces = breakWord(word, limit - Array.from(row).length, limit);
+			const last = pieces.pop() as string;
+			if (pieces.length === 0) {
+				row += last;
+			} else {
+				rows.push(row + pieces[0], ...pieces.slice(1));
+				row = last;
+			}
+		}
+		rowHasWord = true;
 	}
 	rows.push(row);
-	// The last row needs no room for the continuation mark.
-	return rows.map(text => truncate(text, limit));
+	return rows;
 }
 
 /** `label` cut so that `label + suffix` fits `width`; the suffix always stays whole. */

@@ -104,7 +104,9 @@ describe('runbook panel', () => {
 		await until(text => text.includes('Runbook'));
 		await press('3');
 		const asked = await until(text => text.includes('Run step 3?'));
-		expect(asked).toContain('docker compose -f devops/compose/docker-compose.stella-ops.yml restart authority');
+		// Wrapped between words with a shell continuation, so a hand copy is still one command.
+		expect(asked).toContain('│ docker compose -f devops/compose/docker-compose.stella-ops.yml restart \\');
+		expect(asked).toContain('│   authority ');
 		expect(asked).toContain('(default: No)');
 		await press(ENTER);
 		expect(await until(text => text.includes('Not run: 3'))).not.toContain('Run step 3?');
@@ -171,7 +173,7 @@ describe('runbook panel', () => {
 		const text = await until(value => value.includes('copied:'));
 		const line = 'kubectl logs -l app.kubernetes.io/component=authority -n stellaops --tail=200';
 		expect(terminal).toEqual([encodeOsc52(line)]);
-		expect(text).toContain(`copied: ${line}`);
+		expect(text).toContain('copied: kubectl logs -l app.kubernetes.io/component=authority -n stellaops \\\n  --tail=200');
 	});
 
 	it('cancels a watch step with x and leaves no process', async () => {
@@ -179,7 +181,11 @@ describe('runbook panel', () => {
 		await until(text => text.includes('Runbook'));
 		await press('6');
 		await until(text => text.includes('tick 2') && text.includes('running'));
-		expect(frame()).toContain('6 Watch metrics in real-time (warning-level slowness) [until cancelled] ● running');
+		const row = selectedLine(frame())!;
+		expect(row).toMatch(/^› 6 Watch metrics in real-time .*… \[until cancelled\] ● running$/);
+		expect([...row].length).toBeLessThanOrEqual(80);
+		expect(frame()).toContain('· ● running');
+		expect(frame()).toContain('· x cancel');
 		const pid = standIns.records()[0]!.pid;
 		await press('1');
 		expect(await until(text => text.includes('A step is running: x cancels it'))).toBeTruthy();
