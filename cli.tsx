@@ -13,7 +13,15 @@ import {startDemoAuthority, type DemoAuthority} from './source/demo/authority.js
 import {demoRunbook} from './source/demo/demo-runbook.js';
 import {detectEnvironment} from './source/remediation/detect-environment.js';
 import {gatherEnvironmentFacts} from './source/remediation/environment-facts.js';
-import {fetchFiguresReport} from './source/metrics/figures-report.js';
+import {runIncident} from './source/demo/incident-script.js';
+import {FAULT_ACTIONS} from './source/demo/fault-actions.js';
+import {createConfiguredPoller} from './source/metrics/configured-poller.js';
+import {fetchFiguresReport, toMetricsSourceConfig} from './source/metrics/figures-report.js';
+import {createAuditLog} from './source/remediation/audit-log.js';
+import {killAllRunningGroups} from './source/remediation/process-groups.js';
+import {StepRunner} from './source/remediation/step-runner.js';
+import {createProductExtensions} from './source/ui/product-extensions.js';
+import {runTui} from './source/ui/run-tui.js';
 import {EXIT_USAGE, runOnce} from './source/once.js';
 import {createProber} from './source/probe/prober.js';
 import {sanitizeLine} from './source/text/sanitize.js';
@@ -74,10 +82,77 @@ async function main(): Promise<number> {
 				write: text => process.stdout.write(text),
 			});
 		}
-		return fail('the live monitor is not built yet; use --once');
+		return await runMonitor(config, prober, authority);
 	} finally {
 		await prober.close();
 		await authority?.close();
+	}
+}
+
+/** The live monitor: full screen on a terminal, plain lines otherwise (runTui decides). */
+async function runMonitor(config: Config, prober: ReturnType<typeof createProber>, authority: DemoAuthority | null): Promise<number> {
+	const chosen = authority ? {environment: 'demo' as const, reason: 'demo Authority'} : await chooseEnvironment(config);
+	const extraRunbooks = authority ? [demoRunbook(authority.controlUrl)] : [];
+	const secrets = config.credentials ? [config.credentials.clientSecret] : [];
+
+	// Steps get our environment minus the secret: nothing we start needs it, and a child
+	// that dumps its environment (env, docker inspect…) must not show it.
+	const stepEnv = {...process.env};
+	delete stepEnv.STELLA_DOCTOR_CLIENT_SECRET;
+	const runner = new StepRunner({env: stepEnv, timeoutMs: config.stepTimeoutMs});
+	if (config.auditLog) {
+		const audit = createAuditLog(config.auditLog, {secrets});
+		runner.onFinished(record => {
+			void audit.append(record);
+		});
+	}
+	// Whatever ends the process, no step's process group outlives it.
+	process.on('exit', () => killAllRunningGroups(0));
+
+	const metrics = createConfiguredPoller(toMetricsSourceConfig(config.metrics), {
+		// The demo's figures should visibly follow the probes' tokens.
+		intervalMs: authority ? Math.min(config.metrics.intervalMs, config.intervalMs) : config.metrics.intervalMs,
+		onReading: () => {},
+	});
+	metrics.start();
+	let stopIncident: (() => void) | null = null;
+	try {
+		return await runTui({
+			endpoint: config.endpoint,
+			intervalMs: config.intervalMs,
+			thresholds: config.thresholds,
+			mode: config.credentials ? 'client_credentials' : 'reachability',
+			probe: () => prober.probe(),
+			metrics,
+			ascii: config.ascii,
+			readOnly: config.readOnly,
+			headerItems: [
+				...(authority ? [config.demo === 'incident' ? 'DEMO incident' : 'DEMO'] : []),
+				...(config.insecure ? ['TLS NOT VERIFIED'] : []),
+			],
+			useExtensions: createProductExtensions({
+				runner,
+				placeholders: config.placeholders,
+				initialEnvironment: chosen.environment,
+				extraRunbooks,
+				readOnly: config.readOnly,
+				demoFaults: authority ? {apply: action => FAULT_ACTIONS[action](authority)} : undefined,
+			}),
+			onMonitor: monitor => {
+				monitor.note(`runbook environment ${chosen.environment} (${chosen.reason})`);
+				if (authority && config.demo === 'incident') {
+					stopIncident = runIncident(authority, {
+						timers: {setTimeout, clearTimeout},
+						onStep: step => monitor.note(`incident: ${step.label}`),
+						onError: error => monitor.note(`incident step failed: ${error instanceof Error ? error.message : String(error)}`),
+					});
+				}
+			},
+		});
+	} finally {
+		(stopIncident as (() => void) | null)?.();
+		metrics.stop();
+		killAllRunningGroups();
 	}
 }
 
@@ -99,7 +174,9 @@ function withDemoAuthority(config: Config, authority: DemoAuthority): Config {
 
 main().then(
 	code => {
-		process.exitCode = code;
+		// stdin in raw mode, a keep-alive socket or a timer could hold the event loop open:
+		// everything that matters is closed by now, so leave at once.
+		process.exit(code);
 	},
 	(error: unknown) => {
 		// Last resort: still one line, never a stack trace on the operator's screen.

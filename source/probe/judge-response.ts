@@ -60,7 +60,10 @@ export function judgeAnswer(answer: HttpAnswer, mode: ProbeMode): Judgement {
 	if (status >= 500) return fail(statusLine(status));
 	if (status === 429) {
 		// Rate limiting means clients are being turned away, whatever the mode.
-		const retry = answer.retryAfter ? `; Retry-After: ${answer.retryAfter}` : '';
+		const retryAfter = answer.retryAfter?.trim() ?? '';
+		// Seconds or an HTTP date, as RFC 9110 allows; anything else is noise and left out.
+		const valid = /^\d{1,10}$/.test(retryAfter) || (/^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} [\d:]{8} GMT$/.test(retryAfter) && !Number.isNaN(Date.parse(retryAfter)));
+		const retry = valid ? `; Retry-After: ${retryAfter}` : '';
 		return fail(`${statusLine(status)} (rate limited${retry})`);
 	}
 	if (mode === 'reachability') return {available: true, error: null};

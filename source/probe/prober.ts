@@ -173,7 +173,7 @@ export function createProber(options: ProbeOptions): Prober {
 					available: false,
 					responseTimeMs: null,
 					httpStatus: response.statusCode,
-					error: describeProbeError(error, errorContext(true)),
+					error: redact(describeProbeError(error, errorContext(true))),
 					phases: phasesFrom(marks),
 				};
 			}
@@ -183,7 +183,7 @@ export function createProber(options: ProbeOptions): Prober {
 				available: false,
 				responseTimeMs: null,
 				httpStatus: null,
-				error: describeProbeError(error, errorContext(false)),
+				error: redact(describeProbeError(error, errorContext(false))),
 				phases: phasesFrom(marks),
 			};
 		} finally {

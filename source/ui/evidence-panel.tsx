@@ -12,7 +12,7 @@ import type {Observation} from '../monitor/monitor.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import {formatPhase} from './format.js';
 import {Line, titleSegments, type Segment} from './line.js';
-import {displayWidth, fitPad, forTheme} from './text-fit.js';
+import {displayWidth, fitPad, forTheme, wrap} from './text-fit.js';
 import {STATUS_COLOUR, useTheme, type Theme} from './theme.js';
 import {useNow} from './use-now.js';
 
@@ -30,6 +30,8 @@ export interface EvidencePanelProps {
 	readonly mode?: ProbeMode;
 	readonly metrics?: FiguresSource;
 	readonly width: number;
+	/** Rows it may use (8 are needed; a 9th lets long phases take two lines). */
+	readonly height?: number;
 	readonly compact?: boolean;
 }
 
@@ -52,17 +54,27 @@ function twoPairs(left: [string, Segment], right: [string, Segment], width: numb
 	];
 }
 
+// The phases are the longest line: aligned with the other values when there is room, on
+// two lines when the panel has a spare row, else right after their key.
+function phasesLines(text: string, width: number, spare: number, theme: Theme): Segment[][] {
+	if (KEY_WIDTH + displayWidth(text) <= width) return [pair('Phases', {text}, width, theme)];
+	if (spare > 0) {
+		const [first = '', ...rest] = wrap(text, Math.max(1, width - KEY_WIDTH));
+		return [pair('Phases', {text: first}, width, theme), [{text: ' '.repeat(KEY_WIDTH)}, {text: rest.join(' ')}]];
+	}
+	return [[{text: 'Phases ', dim: true}, {text}]];
+}
+
 function phasesText(latest: Observation | null, theme: Theme): string {
 	if (latest === null) return theme.glyphs.none;
 	const p = latest.sample.phases;
-	const sep = theme.glyphs.separator;
 	return [
 		`DNS ${formatPhase(p.dnsMs, theme)}`,
 		`connect ${formatPhase(p.connectMs, theme)}`,
 		`TLS ${formatPhase(p.tlsMs, theme)}`,
 		`first byte ${formatPhase(p.firstByteMs, theme)}`,
 		`transfer ${formatPhase(p.transferMs, theme)} ms`,
-	].join(sep);
+	].join(', ');
 }
 
 function figureTexts(props: EvidencePanelProps, now: number): {tokens: string; sessions: string} {
@@ -130,7 +142,7 @@ export const EvidencePanel = memo(function EvidencePanel(props: EvidencePanelPro
 		pair('TokensIssuedLast24h', {text: safe(figures.tokens)}, width, theme),
 		pair('ActiveSessions', {text: safe(figures.sessions)}, width, theme),
 		pair('Error', error, width, theme),
-		pair('Phases', {text: phasesText(latest, theme)}, width, theme),
+		...phasesLines(phasesText(latest, theme), width, (props.height ?? 8) - 8, theme),
 	];
 	return (
 		<Box flexDirection="column" width={width} height={lines.length}>

@@ -18,7 +18,8 @@ export function formatMs(ms: number | null, theme: Theme): string {
 /** A phase duration: whole ms from 1 up, one decimal below (local DNS is often 0.3 ms). */
 export function formatPhase(ms: number | null, theme: Theme): string {
 	if (ms === null) return theme.glyphs.none;
-	return ms < 1 ? ms.toFixed(1) : String(Math.round(ms));
+	if (ms < 0.05) return '0';
+	return ms < 0.95 ? ms.toFixed(1) : String(Math.round(ms));
 }
 
 /** "4 s", "2 min 5 s", "1 h 20 min". */

@@ -38,7 +38,8 @@ function firstLine(props: HeaderProps, theme: Theme): Segment[] {
 	const room = Math.max(0, props.width - displayWidth(items) - 2);
 	const cut = fit(left, room, theme.glyphs.ellipsis);
 	const gap = Math.max(2, props.width - displayWidth(cut) - displayWidth(items));
-	return [{text: cut, bold: false}, {text: ' '.repeat(gap)}, {text: items, colour: 'cyan'}];
+	const id = cut.startsWith(props.checkId) ? props.checkId : '';
+	return [{text: id, bold: true}, {text: cut.slice(id.length)}, {text: ' '.repeat(gap)}, {text: items, colour: 'cyan'}];
 }
 
 function secondLine(props: HeaderProps, now: number, theme: Theme): Segment[] {
@@ -60,7 +61,7 @@ function secondLine(props: HeaderProps, now: number, theme: Theme): Segment[] {
 	}
 	segments.push(sep, {text: `every ${formatInterval(props.intervalMs)}`, dim: true});
 	if (props.inFlight) segments.push(sep, {text: theme.glyphs.inFlight, colour: 'cyan'});
-	if (props.paused) segments.push(sep, {text: `${theme.glyphs.paused} (p resumes)`, colour: 'yellow', bold: true});
+	if (props.paused) segments.push(sep, {text: theme.glyphs.paused, colour: 'yellow', bold: true});
 	return segments;
 }
 

@@ -26,12 +26,11 @@ export function causesFor(status: Status | null): {heading: string; causes: read
 
 export const HelpOverlay = memo(function HelpOverlay({status, hints, width, height}: HelpOverlayProps): React.JSX.Element {
 	const theme = useTheme();
-	const inner = Math.max(1, width - 2);
-	const lines: Segment[][] = [];
 	const text = (value: string) => forTheme(value, theme);
-	const heading = (value: string, colour?: string) => lines.push([{text: text(value), bold: true, colour}]);
-	const body = (value: string, indent = '  ') => {
-		for (const row of wrap(text(value), inner - indent.length + 2)) lines.push([{text: indent + row}]);
+	const heading = (value: string, colour?: string): Segment[] => [{text: text(value), bold: true, colour}];
+	const body = (value: string, first = '  '): Segment[][] => {
+		const rest = ' '.repeat(first.length);
+		return wrap(text(value), Math.max(1, width - first.length)).map((row, i) => [{text: (i === 0 ? first : rest) + row}]);
 	};
 
 	const keys: Segment[] = [{text: '  '}];
@@ -39,15 +38,32 @@ export const HelpOverlay = memo(function HelpOverlay({status, hints, width, heig
 		if (i > 0) keys.push({text: theme.glyphs.separator, dim: true});
 		keys.push({text: text(hint.keys), bold: true, colour: 'cyan'}, {text: ` ${text(hint.label)}`});
 	});
-	heading('Keys');
-	lines.push(keys);
-	heading('Why it matters');
-	body(tokenServiceCheck.whyItMatters);
 	const {heading: causesHeading, causes} = causesFor(status);
-	heading(causesHeading, status === null ? undefined : STATUS_COLOUR[status]);
-	for (const cause of causes) body(cause, `  ${theme.ascii ? '-' : '•'} `);
-	heading('Related checks');
-	for (const related of tokenServiceCheck.related) body(`${related.id}: ${related.why}`);
+	const causeLines = causes.flatMap(cause => body(cause, `  ${theme.ascii ? '-' : '•'} `));
+	const relatedText = tokenServiceCheck.related.map(related => `${related.id}: ${related.why}`);
+	let why = body(tokenServiceCheck.whyItMatters);
+	let related = relatedText.flatMap(line => body(line));
+	// When rows are short the causes for the current level come first: related checks get
+	// one line each, then "why it matters" gives up lines.
+	const room = Math.max(0, height - 1);
+	const fixed = 2 + 1 + 1 + causeLines.length + 1;
+	if (fixed + why.length + related.length > room) related = relatedText.map(line => [{text: `  ${text(line)}`}]);
+	const whyRoom = Math.max(1, room - fixed - related.length);
+	if (why.length > whyRoom) {
+		why = why.slice(0, whyRoom);
+		const last = why[whyRoom - 1]![0]!;
+		why[whyRoom - 1] = [{text: `${last.text.slice(0, Math.max(0, width - theme.glyphs.ellipsis.length))}${theme.glyphs.ellipsis}`}];
+	}
+	const lines: Segment[][] = [
+		heading('Keys'),
+		keys,
+		heading('Why it matters'),
+		...why,
+		heading(causesHeading, status === null ? undefined : STATUS_COLOUR[status]),
+		...causeLines,
+		heading('Related checks'),
+		...related,
+	];
 
 	const title = titleSegments(`Help${status === null ? '' : ` (${STATUS_WORD[status]})`}`, width, theme, [{text: '? or Esc closes'}]);
 	const visible = lines.slice(0, Math.max(0, height - 1));

@@ -5,14 +5,14 @@
 // every frame once its output is as tall as the terminal. In order of importance: header,
 // key bar, chart (at least 5 rows), evidence, panels plugged in by the app (the runbook,
 // its output), stats, one line of timeline; then the chart grows to a comfortable height,
-// the panels to theirs, the chart to its maximum, and the timeline takes the rest. From 110 columns the evidence sits beside the stats and the
+// the panels to theirs, the chart to its maximum, and the timeline takes the rest. From 120 columns the evidence sits beside the stats and the
 // timeline.
 
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 18;
-export const WIDE_COLUMNS = 110;
+export const WIDE_COLUMNS = 120;
 /** Width of the stats-and-timeline column beside the evidence in a wide layout. */
-export const SIDE_COLUMNS = 64;
+export const SIDE_COLUMNS = 58;
 
 export const HEADER_ROWS = 2;
 export const KEY_BAR_ROWS = 1;

@@ -76,9 +76,11 @@ function sameLine(a: LineProps, b: LineProps): boolean {
 /** "── Title ─────────── right ──" */
 export function titleSegments(title: string, width: number, theme: Theme, right: readonly Segment[] = []): Segment[] {
 	const rule = theme.glyphs.rule;
-	const head = `${rule}${rule} ${title} `;
 	const rightWidth = right.reduce((sum, segment) => sum + displayWidth(segment.text), 0);
+	// The right-hand part goes first when the line is short.
+	if (right.length > 0 && displayWidth(title) + rightWidth + 11 > width) right = [];
 	const tail = right.length > 0 ? 2 + rightWidth + 3 : 0;
+	const head = `${rule}${rule} ${fit(title, Math.max(1, width - tail - 6), theme.glyphs.ellipsis)} `;
 	const fill = Math.max(2, width - displayWidth(head) - tail);
 	const segments: Segment[] = [{text: head, bold: true}, {text: rule.repeat(fill), dim: true}];
 	if (right.length > 0) segments.push({text: ' '}, ...right, {text: ` ${rule}${rule}`, dim: true});

@@ -102,7 +102,11 @@ const CASES: Record<string, Case> = {
 	'unknown format': {args: ['--format', 'xml'], error: '--format: "xml" is not one of text, json, nagios'},
 	'json contradicting format': {args: ['--json', '--format', 'nagios'], error: '--json contradicts --format nagios'},
 	'unknown demo mode': {args: ['--demo=chaos'], error: '--demo: "chaos" is not one of interactive, incident'},
-	'unknown runbook': {args: ['--print-runbook=windows'], error: '--print-runbook: "windows" is not one of compose, systemd, kubernetes, demo'},
+	'unknown runbook': {args: ['--print-runbook=windows'], error: '--print-runbook: "windows" is not one of compose, systemd, kubernetes'},
+	'runbook placeholder that reads as an option': {
+		args: ['--namespace=--kubeconfig=/tmp/x'],
+		error: '--namespace: "--kubeconfig=/tmp/x" must not start with "-" (it would be read as an option)',
+	},
 	// Flags and arguments
 	'unknown flag': {args: ['--endpont', 'http://a.invalid/'], error: 'unknown flag --endpont (see --help)'},
 	'stray argument': {args: ['http://a.invalid/'], error: 'unexpected argument "http://a.invalid/" (see --help)'},

@@ -40,7 +40,7 @@ describe('keep-alive', () => {
 			{keepAliveTimeout: INTERVAL},
 		);
 		cleanups.push(() => server.close());
-		const prober = createProber({endpoint: server.url('/connect/token'), timeoutMs: TIMEOUT_MS, credentials: {clientId: 'doctor', clientSecret: 's'}});
+		const prober = createProber({endpoint: server.url('/connect/token'), timeoutMs: TIMEOUT_MS, credentials: {clientId: 'doctor', clientSecret: 'not-shown'}});
 		cleanups.push(() => prober.close());
 
 		const samples = await poll(prober, INTERVAL, count => count >= 40);

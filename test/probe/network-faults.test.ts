@@ -243,7 +243,7 @@ describe('HTTP answers that are not a healthy token endpoint', () => {
 
 	test('an HTML 401 on a credentialed probe names the status', async ({onTestFinished}) => {
 		const server = await statusServer(onTestFinished, '401 Unauthorized');
-		expectUnavailable(await server.prober({credentials: {clientId: 'doctor', clientSecret: 'x'}}).probe(), 'HTTP 401 Unauthorized');
+		expectUnavailable(await server.prober({credentials: {clientId: 'doctor', clientSecret: 'not-shown'}}).probe(), 'HTTP 401 Unauthorized');
 	});
 });
 
@@ -281,7 +281,7 @@ describe('a body of tens of megabytes', () => {
 		global.gc?.();
 		const before = process.memoryUsage();
 		const reach = createProber({endpoint: server.url('/connect/token'), timeoutMs: TIMEOUT_MS});
-		const cred = createProber({endpoint: server.url('/connect/token'), timeoutMs: TIMEOUT_MS, credentials: {clientId: 'doctor', clientSecret: 'x'}});
+		const cred = createProber({endpoint: server.url('/connect/token'), timeoutMs: TIMEOUT_MS, credentials: {clientId: 'doctor', clientSecret: 'not-shown'}});
 		try {
 			// Reachability: any answer below 500 is alive, however big.
 			const first = await reach.probe();

@@ -1,0 +1,31 @@
+// The stdout Ink writes to: the real terminal stream, with one correction.
+//
+// Ink 6.8's incremental renderer (log-update's createIncremental) starts every frame that
+// does not shrink with cursorUp(lines − 1) while the cursor sits one line below the frame,
+// so each frame lands one line lower than the last: the screen fills with stale copies.
+// Our frame is always anchored at the top-left of the alternate screen (the guard clears it
+// and homes the cursor before Ink's first frame, and a resize does the same), so the start
+// of such a frame is rewritten into an absolute cursor-home. The other paths (first frame,
+// shrinking frame, clear) move correctly and pass through untouched.
+
+const INCREMENTAL_START = /^\u001b\[\d*A/;
+const CURSOR_HOME = '\u001b[H';
+
+export function anchorFrame(chunk: string): string {
+	return chunk.replace(INCREMENTAL_START, CURSOR_HOME);
+}
+
+type Write = NodeJS.WriteStream['write'];
+
+/** A view of `stream` whose write() anchors Ink's incremental frames; everything else is the stream's own. */
+export function createInkStdout<T extends NodeJS.WriteStream>(stream: T): T {
+	const write = ((chunk: unknown, ...rest: unknown[]) =>
+		(stream.write as (...args: unknown[]) => boolean)(typeof chunk === 'string' ? anchorFrame(chunk) : chunk, ...rest)) as Write;
+	return new Proxy(stream, {
+		get(target, property) {
+			if (property === 'write') return write;
+			const value = Reflect.get(target, property, target) as unknown;
+			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+		},
+	});
+}
