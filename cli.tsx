@@ -5,6 +5,7 @@
 
 import meow from 'meow';
 import {ConfigError, meowFlags, resolveConfig, type Config} from './source/config.js';
+import {checkRawArguments, translateMeowError} from './source/config/argv-checks.js';
 import {helpText} from './source/help-text.js';
 import {formatRunbookJson, formatRunbookText, listRunbooks, runbookFor} from './checks/runbooks.js';
 import type {Runbook} from './checks/runbook.js';
@@ -34,11 +35,20 @@ function fail(message: string): number {
 }
 
 async function main(): Promise<number> {
-	const cli = meow(helpText(), {
-		importMeta: import.meta,
-		allowUnknownFlags: true,
-		flags: meowFlags(),
-	});
+	let cli;
+	try {
+		checkRawArguments(process.argv.slice(2));
+		cli = meow(helpText(), {
+			importMeta: import.meta,
+			allowUnknownFlags: true,
+			flags: meowFlags(),
+		});
+	} catch (error) {
+		if (error instanceof ConfigError) return fail(error.message);
+		const translated = translateMeowError(error);
+		if (translated) return fail(translated.message);
+		throw error;
+	}
 	if (cli.input.length > 0) return fail(`unexpected argument "${cli.input[0]}" (see --help)`);
 
 	let config: Config;

@@ -4,6 +4,7 @@
 // the long figures).
 
 import {existsSync} from 'node:fs';
+import {resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {cleanupAll, installCleanupHandlers, onCleanup} from './cleanup.js';
 import {kb, mb, ms, renderTable, verdict, type Row} from './report.js';
@@ -22,7 +23,8 @@ const RSS_BUDGET_BYTES = 100 * 1_000_000;
 const FLAT_HEAP_SHARE = 0.05;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const cli = `${root}dist/cli.js`;
+// BENCH_CLI points the whole run at another build (e.g. a variant being tried out).
+const cli = resolve(root, process.env.BENCH_CLI ?? 'dist/cli.js');
 
 /**
  * The first full frame: the status badge of the first probe, and the chart with that probe
@@ -249,6 +251,7 @@ async function main(): Promise<void> {
 	];
 
 	const out: string[] = [];
+	if (process.env.BENCH_CLI) out.push(`build under test: ${cli}`);
 	out.push(`stella-doctor-tui cost (issue 8) — ${settings.cols}×${settings.rows} pty, TERM=xterm-256color, monitor --interval 1 vs htop -d 10, local token server`);
 	out.push('');
 	out.push(renderTable(rows));

@@ -44,4 +44,4 @@ export function readSettings(): BenchSettings {
 export const SETTINGS_HELP = `env: BENCH_SECONDS (window, default 20; 60 = a full minute), BENCH_WARMUP_SECONDS (5),
      BENCH_SOAK_MINUTES (monitor RSS after this long, default 1; 60 = the hour), BENCH_RUNS (11),
      BENCH_FRAME_RUNS (5), BENCH_DAY_SAMPLES (86400), BENCH_PROBE_ROUNDS (30),
-     BENCH_SKIP=terminal,startup,frame,day,probe`;
+     BENCH_SKIP=terminal,startup,frame,day,probe, BENCH_CLI (another build of dist/cli.js)`;

@@ -160,7 +160,7 @@ export function resolveConfig(flags: Readonly<Record<string, unknown>>, seams: C
 
 	const timeoutMs = number('timeout', 10_000, {min: 1, max: 600_000});
 	if (timeoutMs <= thresholds.criticalMs) {
-		throw new ConfigError(`--timeout: ${timeoutMs} ms must be above the critical threshold (${thresholds.criticalMs} ms), or a slow answer could never be told from none`);
+		throw new ConfigError(`${raw('timeout')?.source ?? '--timeout'}: ${timeoutMs} ms must be above the critical threshold (${thresholds.criticalMs} ms), or a slow answer could never be told from none`);
 	}
 
 	const credentials = resolveCredentials(raw, seams.env, readable);

@@ -99,8 +99,13 @@ export function App(props: AppProps): React.JSX.Element {
 		return [...builtIn.first, ...(extensions.keyHints ?? []), ...builtIn.last];
 	}, [snapshot.paused, extensions.keyHints]);
 	const helpHints = useMemo(
-		() => [...hints.slice(0, -1), {keys: 'q, Ctrl+C', label: 'quit'}, {keys: 'Esc', label: 'close help'}],
-		[hints],
+		() => [
+			...hints.slice(0, -1),
+			...(extensions.helpHints ?? []),
+			{keys: 'q, Ctrl+C', label: 'quit'},
+			{keys: 'Esc', label: 'close help'},
+		],
+		[hints, extensions.helpHints],
 	);
 	const items = useMemo(
 		() => [...(props.headerItems ?? []), ...(extensions.headerItems ?? []), ...(props.readOnly ? ['read-only'] : [])],

@@ -116,7 +116,15 @@ export const EvidencePanel = memo(function EvidencePanel(props: EvidencePanelPro
 		return (
 			<Box flexDirection="column" width={width} height={2}>
 				<Line
-					segments={[{text: 'ServiceAvailable ', dim: true}, available, sep, {text: 'ResponseTimeMs ', dim: true}, time, sep, {text: 'Error ', dim: true}, error]}
+					segments={[
+						{text: 'ServiceAvailable ', dim: true},
+						available,
+						sep,
+						// With no answer there is no time to show, and the error needs the room.
+						...(evidence?.ResponseTimeMs === null ? [] : [{text: 'ResponseTimeMs ', dim: true}, time, sep]),
+						{text: 'Error ', dim: true},
+						error,
+					]}
 					width={width}
 				/>
 				<Line

@@ -24,6 +24,8 @@ export interface AppExtensions {
 	readonly panels?: readonly ExtensionPanel[];
 	/** Shown in the key bar (before "? help" and "q quit") and in the help overlay. */
 	readonly keyHints?: readonly KeyHint[];
+	/** Keys listed only in the help overlay (a panel that shows its own keys). */
+	readonly helpHints?: readonly KeyHint[];
 	/** Gets every key first (not Ctrl+C, not while help is open); true when it used the key. */
 	readonly handleKey?: (input: string, key: Key) => boolean;
 	/** Extra items at the right of the header's first line. */

@@ -8,8 +8,11 @@
 // of such a frame is rewritten into an absolute cursor-home. The other paths (first frame,
 // shrinking frame, clear) move correctly and pass through untouched.
 
+import {foldToAscii} from './ascii-fold.js';
+
 const INCREMENTAL_START = /^\u001b\[\d*A/;
 const CURSOR_HOME = '\u001b[H';
+const SGR = /\u001b\[[0-9;:]*m/g;
 
 export function anchorFrame(chunk: string): string {
 	return chunk.replace(INCREMENTAL_START, CURSOR_HOME);
@@ -17,10 +20,19 @@ export function anchorFrame(chunk: string): string {
 
 type Write = NodeJS.WriteStream['write'];
 
-/** A view of `stream` whose write() anchors Ink's incremental frames; everything else is the stream's own. */
-export function createInkStdout<T extends NodeJS.WriteStream>(stream: T): T {
+/**
+ * A view of `stream` whose write() anchors Ink's incremental frames (and, in ASCII mode, folds
+ * every character to ASCII); everything else is the stream's own.
+ */
+export function createInkStdout<T extends NodeJS.WriteStream>(stream: T, options: {ascii?: boolean; colour?: boolean} = {}): T {
+	const steps: Array<(chunk: string) => string> = [anchorFrame];
+	if (options.ascii) steps.push(foldToAscii);
+	// Without colour (NO_COLOR, a monochrome terminal) no attribute at all is sent: the
+	// screen reads from its text alone, whatever component styled a word.
+	if (options.colour === false) steps.push(chunk => chunk.replace(SGR, ''));
+	const prepare = (chunk: string) => steps.reduce((text, step) => step(text), chunk);
 	const write = ((chunk: unknown, ...rest: unknown[]) =>
-		(stream.write as (...args: unknown[]) => boolean)(typeof chunk === 'string' ? anchorFrame(chunk) : chunk, ...rest)) as Write;
+		(stream.write as (...args: unknown[]) => boolean)(typeof chunk === 'string' ? prepare(chunk) : chunk, ...rest)) as Write;
 	return new Proxy(stream, {
 		get(target, property) {
 			if (property === 'write') return write;

@@ -40,6 +40,16 @@ const FAULT_KEYS: Readonly<Record<string, {action: FaultAction; label: string}>>
 	'0': {action: 'clear', label: 'clear'},
 };
 
+const NO_HINTS: readonly KeyHint[] = [];
+
+const RUNBOOK_HINTS: readonly KeyHint[] = [
+	{keys: '↑↓ j k', label: 'select step'},
+	{keys: 'Enter, 1-9', label: 'run step (state-changing steps ask first)'},
+	{keys: 'x', label: 'cancel the running step'},
+	{keys: 'c', label: 'copy the command (OSC 52)'},
+	{keys: 'e', label: 'switch environment'},
+];
+
 const FAULT_NOTES: Readonly<Record<FaultAction, string>> = {
 	latency: 'added latency (expect WARN)',
 	'heavy-latency': 'added heavy latency (expect FAIL)',
@@ -116,7 +126,8 @@ export function createProductExtensions(options: ProductExtensionOptions): UseEx
 					),
 				},
 			],
-			keyHints: demoFaults ? DEMO_HINTS : [],
+			keyHints: demoFaults ? DEMO_HINTS : NO_HINTS,
+			helpHints: RUNBOOK_HINTS,
 			handleKey,
 			headerItems: [`env ${environment}${options.readOnly ? ' (read-only)' : ''}`],
 		};

@@ -166,7 +166,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
 		guard.enter();
 		// Registered before Ink's own listener, so the screen is cleared before Ink redraws.
 		stdout.on('resize', onResize);
-		const inkStdout = createInkStdout(stdout);
+		const inkStdout = createInkStdout(stdout, {ascii: theme.ascii, colour: theme.colour});
 		instance = render(
 			<ThemeContext.Provider value={theme}>
 				<TickerContext.Provider value={ticker}>

@@ -50,10 +50,10 @@ describe('live monitor in a terminal', () => {
 		expect(screen.join('\n')).toContain('Higher than normal load');
 		expect(screen.join('\n')).not.toContain('Authority service not running');
 		s.type('?');
-		await s.waitFor('help closed', current => current.some(line => line.includes('Evidence')));
+		await s.waitFor('help closed', current => current.some(line => line.includes('ServiceAvailable')));
 
 		await authority.stop();
-		screen = await s.waitFor('FAIL with the refusal', current => /\bFAIL\b/.test(statusLine(current)) && current.some(line => /^Error +connect ECONNREFUSED/.test(line)));
+		screen = await s.waitFor('FAIL with the refusal', current => /\bFAIL\b/.test(statusLine(current)) && current.some(line => /\bError +connect ECONNREFUSED 127\.0\.0\.1:\d+/.test(line)));
 		expect(statusLine(screen)).toMatch(/FAIL +no answer/);
 		expect(screen.join('\n')).toMatch(/ServiceAvailable +NO/);
 		expect(screen.join('\n')).toContain('×'); // failed probes marked on the chart
@@ -61,7 +61,7 @@ describe('live monitor in a terminal', () => {
 		screen = await s.waitFor('help on FAIL', current => current.some(line => line.includes('Help (FAIL)')));
 		expect(screen.join('\n')).toContain('Authority service not running');
 		s.type('\u001b');
-		await s.waitFor('help closed', current => current.some(line => line.includes('Evidence')));
+		await s.waitFor('help closed', current => current.some(line => line.includes('ServiceAvailable')));
 
 		await authority.start();
 		await authority.setLatency(0);
@@ -76,7 +76,7 @@ describe('live monitor in a terminal', () => {
 			screen = await s.waitFor('settled', () => true);
 			expect(count(screen, /check\.auth\.token-service/)).toBe(1);
 			expect(count(screen, /r probe now/)).toBe(1);
-			expect(count(screen, /── Evidence/)).toBe(1);
+			expect(count(screen, /ServiceAvailable/)).toBe(1);
 			expect(s.wrappedRows()).toEqual([]);
 			expect(screen[rows - 1]).toBe('');
 		}

@@ -7,7 +7,7 @@ import {lookup} from 'node:dns/promises';
 import {afterEach, describe, expect, test} from 'vitest';
 import {evaluate} from '../../checks/token-service.js';
 import {createProber} from '../../source/probe/prober.js';
-import {startHttp, type LoopbackHost, type RawServer} from '../support/raw-servers.js';
+import {closedPort, startHttp, type LoopbackHost, type RawServer} from '../support/raw-servers.js';
 import {THRESHOLDS, TIMEOUT_MS} from './fault-server.js';
 
 const open: RawServer[] = [];
@@ -68,9 +68,7 @@ describe('IPv6 literal endpoint', () => {
 	});
 
 	test('a refused IPv6 literal names the bracketed address', async () => {
-		const server = await authorityOn('::1');
-		const port = server.port;
-		await server.close();
+		const port = await closedPort('::1');
 		const {result} = await probe(`http://[::1]:${port}/connect/token`);
 		expect(result.status).toBe('fail');
 		expect(result.evidence.Error).toBe(`connect ECONNREFUSED ::1:${port}`);

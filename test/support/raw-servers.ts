@@ -30,11 +30,40 @@ interface Listenable {
 	listen(port: number, host: string, callback: () => void): unknown;
 	once(event: 'error', listener: (error: Error) => void): unknown;
 	on(event: string, listener: (...args: any[]) => void): unknown;
+	off(event: string, listener: (...args: any[]) => void): unknown;
 	address(): AddressInfo | string | null;
 	close(callback?: (error?: Error) => void): unknown;
 }
 
-async function track(server: Listenable, host: LoopbackHost, scheme: 'http' | 'https', port = 0): Promise<RawServer> {
+// Ports are chosen by hand, below the kernel's ephemeral range (32768 and up on Linux):
+// another test that stops a server and then probes its old port (a real refusal) must not
+// find one of ours there, answering in its place, because the kernel handed the port on.
+const SERVER_PORTS = {from: 20_000, to: 27_000};
+const CLOSED_PORTS = {from: 27_000, to: 32_000};
+
+function randomPort(range: {from: number; to: number}): number {
+	return range.from + Math.floor(Math.random() * (range.to - range.from));
+}
+
+function listenOn(server: Listenable, port: number, host: string): Promise<boolean> {
+	return new Promise<boolean>((resolve, reject) => {
+		const onError = (error: NodeJS.ErrnoException) => (error.code === 'EADDRINUSE' ? resolve(false) : reject(error));
+		server.once('error', onError);
+		server.listen(port, host, () => {
+			server.off('error', onError);
+			resolve(true);
+		});
+	});
+}
+
+async function listenSomewhere(server: Listenable, host: string, range: {from: number; to: number}): Promise<void> {
+	for (let attempt = 0; attempt < 50; attempt++) {
+		if (await listenOn(server, randomPort(range), host)) return;
+	}
+	throw new Error(`no free port in ${range.from}-${range.to}`);
+}
+
+async function track(server: Listenable, host: LoopbackHost, scheme: 'http' | 'https', port?: number): Promise<RawServer> {
 	const sockets = new Set<Socket>();
 	let accepted = 0;
 	// TLS servers report the raw TCP socket on 'connection' as well: one entry per connection.
@@ -45,10 +74,8 @@ async function track(server: Listenable, host: LoopbackHost, scheme: 'http' | 'h
 		// A peer that vanishes mid-write must not crash the test process.
 		socket.on('error', () => {});
 	});
-	await new Promise<void>((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(port, host, () => resolve());
-	});
+	if (port === undefined) await listenSomewhere(server, host, SERVER_PORTS);
+	else if (!(await listenOn(server, port, host))) throw new Error(`port ${port} is in use`);
 	const address = server.address() as AddressInfo;
 	let closed: Promise<void> | null = null;
 	return {
@@ -112,10 +139,13 @@ export async function startRaw(onSocket: (socket: Socket) => void, options: {hos
 	return track(server, options.host ?? '127.0.0.1', 'http', options.port);
 }
 
-/** A port that was free a moment ago and has nobody listening: a real refusal. */
+/**
+ * A port with nobody listening: a real refusal. Picked from a range no server here or any
+ * server on port 0 is given, so nothing can start answering on it a moment later.
+ */
 export async function closedPort(host: LoopbackHost = '127.0.0.1'): Promise<number> {
 	const server = createNetServer();
-	await new Promise<void>(resolve => server.listen(0, host, () => resolve()));
+	await listenSomewhere(server, host, CLOSED_PORTS);
 	const {port} = server.address() as AddressInfo;
 	await new Promise<void>(resolve => server.close(() => resolve()));
 	return port;
@@ -231,8 +261,10 @@ export async function startFlapping({periodMs, now = Date.now}: {periodMs: numbe
 	const body = JSON.stringify({access_token: 'flap', token_type: 'Bearer', expires_in: 300});
 	const listen = (port?: number) =>
 		startHttp((_request, response) => response.writeHead(200, {'content-type': 'application/json'}).end(body), {port});
-	let current: RawServer | null = await listen();
-	const port = current.port;
+	// A port outside the ephemeral range: while the service is down, no other server started
+	// on port 0 can take its place.
+	const port = await closedPort();
+	let current: RawServer | null = await listen(port);
 	const changes: StateChange[] = [{at: now(), up: true}];
 	let stopped = false;
 	let busy: Promise<void> = Promise.resolve();
