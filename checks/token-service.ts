@@ -88,7 +88,12 @@ export function evaluate(
 			...base,
 			status: 'fail',
 			condition: 'unavailable',
-			message: `Token service at ${sample.endpoint} is not responding: ${sample.error ?? 'no answer'}`,
+			// An answer that is not a token (5xx, redirect, 429, a rejected client) is still an
+			// answer: say so, so nobody hunts for a network fault that is not there.
+			message:
+				sample.httpStatus === null
+					? `Token service at ${sample.endpoint} is not responding: ${sample.error ?? 'no answer'}`
+					: `Token service at ${sample.endpoint} answered but is not issuing tokens: ${sample.error ?? `HTTP ${sample.httpStatus}`}`,
 		};
 	}
 	// "Exceeds" is strictly greater: exactly the threshold is still the better outcome.

@@ -130,7 +130,9 @@ describe('evaluate', () => {
 		const result = evaluate(rejected);
 		expect(result.status).toBe('fail');
 		expect(result.evidence.ResponseTimeMs).toBe(12);
-		expect(result.message).toContain('invalid_client');
+		expect(result.message).toBe(
+			`Token service at ${ENDPOINT} answered but is not issuing tokens: HTTP 401 Unauthorized: invalid_client`,
+		);
 	});
 
 	it('offers slow-service causes for WARN and failure causes for FAIL', () => {

@@ -1,6 +1,7 @@
 import {request} from 'undici';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {startDemoAuthority, type DemoAuthority} from '../../source/demo/authority.js';
+import type {DemoAuthority} from '../../source/demo/authority.js';
+import {startTestAuthority} from '../support/test-authority.js';
 import {ACTIVE_SESSIONS, TOKENS_ISSUED_LAST_24H, TOKENS_ISSUED_TOTAL} from '../../source/demo/authority-metrics.js';
 import {ControlError} from '../../source/demo/control-client.js';
 import {CONTROL_HEADER} from '../../source/demo/control-protocol.js';
@@ -10,7 +11,7 @@ describe('demo Authority (real oidc-provider in a child process)', () => {
 	let authority: DemoAuthority;
 
 	beforeAll(async () => {
-		authority = await startDemoAuthority();
+		authority = await startTestAuthority();
 	});
 	afterAll(async () => {
 		await authority?.close();

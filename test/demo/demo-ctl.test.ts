@@ -1,7 +1,8 @@
 import {execFile} from 'node:child_process';
 import {createServer, type Server} from 'node:http';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {startDemoAuthority, type DemoAuthority} from '../../source/demo/authority.js';
+import type {DemoAuthority} from '../../source/demo/authority.js';
+import {startTestAuthority} from '../support/test-authority.js';
 import {runDemoCtl} from '../../source/demo/demo-ctl.js';
 import {DEMO_CTL_COMMANDS, demoCtlArgv, type DemoCtlCommand} from '../../source/demo/demo-runbook-argv.js';
 import {connectionError, requestToken} from './helpers.js';
@@ -34,7 +35,7 @@ describe('demo-ctl against a running demo Authority', () => {
 	let authority: DemoAuthority;
 
 	beforeAll(async () => {
-		authority = await startDemoAuthority();
+		authority = await startTestAuthority();
 		expect((await requestToken(authority, authority.clientSecret)).statusCode).toBe(200);
 	});
 	afterAll(async () => {

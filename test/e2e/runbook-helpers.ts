@@ -10,6 +10,7 @@ import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import {listProcesses} from './cli-helpers.js';
 import {childEnv} from './tui-terminal.js';
 
 const SCRIPT = String.raw`
@@ -21,7 +22,8 @@ const args = process.argv.slice(2);
 const env = process.env;
 fs.appendFileSync(env.STANDIN_RECORD, JSON.stringify({name, args, pid: process.pid}) + '\n');
 if (args.includes('--watch')) {
-	const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {stdio: 'ignore'});
+	// The stand-in's folder as an argument marks the grandchild as ours for cleanup.
+	const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', path.dirname(__dirname)], {stdio: 'ignore'});
 	fs.appendFileSync(env.STANDIN_PIDS, child.pid + '\n');
 	let n = 0;
 	setInterval(() => console.log('tick ' + ++n), 100);
@@ -53,6 +55,7 @@ export interface RunbookStandIns {
 	closeGate(): void;
 	/** The audit log's lines, parsed. */
 	auditEntries(): Array<Record<string, unknown>>;
+	/** Kills whatever stand-in or grandchild is still alive (after a failed test), then removes the folder. */
 	cleanup(): void;
 }
 
@@ -85,7 +88,18 @@ export function makeRunbookStandIns(names: readonly string[] = ['docker', 'kubec
 		openGate: () => writeFileSync(gateFile, ''),
 		closeGate: () => rmSync(gateFile, {force: true}),
 		auditEntries: () => lines(auditLog).map(line => JSON.parse(line) as Record<string, unknown>),
-		cleanup: () => rmSync(root, {recursive: true, force: true}),
+		cleanup() {
+			// Only processes whose command line names this folder: a recorded pid may have been reused.
+			const ours = listProcesses().filter(info => info.args.includes(root));
+			for (const {pid} of ours) {
+				try {
+					process.kill(pid, 'SIGKILL');
+				} catch {
+					// Gone meanwhile.
+				}
+			}
+			rmSync(root, {recursive: true, force: true});
+		},
 	};
 }
 

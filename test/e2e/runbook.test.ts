@@ -141,8 +141,9 @@ describe('runbook steps from keys, per environment', () => {
 			// Quit while a step runs (it waits on the closed gate): nothing is left.
 			stand.closeGate();
 			s.type(readStep.digit);
-			await s.waitFor('running again', has('● running'));
-			const running = stand.records().at(-1)!;
+			await s.waitFor('running again', has(/● running[\s\S]*first line :: /));
+			expect(stand.records()).toHaveLength(3);
+			const running = stand.records()[2]!;
 			expect(isAlive(running.pid)).toBe(true);
 			await quit(s);
 			await expectGone([running.pid], running.pid);

@@ -3,14 +3,15 @@
 
 import {spawn} from 'node:child_process';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {startDemoAuthority, type DemoAuthority} from '../../source/demo/authority.js';
+import type {DemoAuthority} from '../../source/demo/authority.js';
+import {startTestAuthority} from '../support/test-authority.js';
 import {childEnv, cursorShown, harnessCommand, monitorCommand, startSession, type Session} from './tui-terminal.js';
 
 let authority: DemoAuthority;
 let session: Session | null = null;
 
 beforeAll(async () => {
-	authority = await startDemoAuthority();
+	authority = await startTestAuthority();
 }, 30_000);
 
 afterAll(async () => {

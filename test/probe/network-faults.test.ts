@@ -25,7 +25,8 @@ function expectUnavailable(sample: Sample, error: string): void {
 	expect(result.condition).toBe('unavailable');
 	expect(result.evidence.ServiceAvailable).toBe('NO');
 	expect(result.evidence.Error).toBe(error);
-	expect(result.message).toBe(`Token service at ${sample.endpoint} is not responding: ${error}`);
+	const how = sample.httpStatus === null ? 'is not responding' : 'answered but is not issuing tokens';
+	expect(result.message).toBe(`Token service at ${sample.endpoint} ${how}: ${error}`);
 	expect(sample.error).not.toMatch(/[\r\n]/);
 }
 

@@ -3,13 +3,14 @@
 
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {evaluate} from '../../checks/token-service.js';
-import {startDemoAuthority, type DemoAuthority} from '../../source/demo/authority.js';
+import type {DemoAuthority} from '../../source/demo/authority.js';
+import {startTestAuthority} from '../support/test-authority.js';
 import {createProber} from '../../source/probe/prober.js';
 
 let authority: DemoAuthority;
 
 beforeAll(async () => {
-	authority = await startDemoAuthority();
+	authority = await startTestAuthority();
 });
 
 afterAll(async () => {
