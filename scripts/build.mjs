@@ -28,6 +28,10 @@ await build({
 	platform: 'node',
 	target: 'node20',
 	format: 'esm',
+	// Shared code and the lazily imported monitor go into chunks: --once loads neither Ink
+	// nor React nor the layout engine.
+	splitting: true,
+	chunkNames: 'chunks/[name]-[hash]',
 	jsx: 'automatic',
 	sourcemap: 'linked',
 	logLevel: 'warning',

@@ -5,14 +5,16 @@ import {fileURLToPath, pathToFileURL} from 'node:url';
 /**
  * The node arguments (after process.execPath) that run one of the demo's entry points.
  *
- * In the bundled product this module lives inside dist/cli.js, and the build puts each entry
- * next to it (dist/demo-authority.js, dist/demo-ctl.js). Run from the TypeScript sources
+ * In the bundled product this module lives in a chunk under dist/chunks/ (or in dist/cli.js),
+ * and the build puts each entry in dist/ (dist/demo-authority.js, dist/demo-ctl.js). Run from the TypeScript sources
  * (vitest, tsx) it lives in source/demo/, next to the .ts entry, which then runs through
  * tsx's loader — resolved to an absolute URL so the child does not depend on its cwd.
  */
 export function nodeEntryArgs(bundled: string, source: string, base: string | URL = import.meta.url): string[] {
-	const bundledPath = fileURLToPath(new URL(`./${bundled}`, base));
-	if (existsSync(bundledPath)) return [bundledPath];
+	for (const relative of [`./${bundled}`, `../${bundled}`]) {
+		const bundledPath = fileURLToPath(new URL(relative, base));
+		if (existsSync(bundledPath)) return [bundledPath];
+	}
 	const sourcePath = fileURLToPath(new URL(`./${source}`, base));
 	if (existsSync(sourcePath)) {
 		// tsx is resolved from this module (the product's own dependencies), not from `base`.

@@ -30,6 +30,8 @@ if (args.includes('--watch')) {
 } else {
 	console.log('first line :: ' + name + ' ' + args.join(' '));
 	const timer = setInterval(() => {
+		// The test's folder is gone (its CLI was killed outright): nobody will open the gate.
+		if (!fs.existsSync(path.dirname(env.STANDIN_RECORD))) process.exit(1);
 		if (!fs.existsSync(env.STANDIN_GATE)) return;
 		clearInterval(timer);
 		console.log('second line :: ' + name + ' done');

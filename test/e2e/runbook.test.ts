@@ -31,13 +31,26 @@ afterEach(() => {
 
 const ROWS = 30;
 
-function open(environment: string, ...extra: string[]): {s: Session; stand: RunbookStandIns} {
+function open(environment: string, options: {interval?: number; extra?: string[]} = {}): {s: Session; stand: RunbookStandIns} {
 	const stand = makeRunbookStandIns();
 	standIns = stand;
-	const args = cliCommand('--endpoint', endpoint.url, '--env', environment, '--interval', '2', '--audit-log', stand.auditLog, ...extra);
+	const args = cliCommand(
+		'--endpoint',
+		endpoint.url,
+		'--env',
+		environment,
+		'--interval',
+		String(options.interval ?? 2),
+		'--audit-log',
+		stand.auditLog,
+		...(options.extra ?? []),
+	);
 	session = startSession(args, {rows: ROWS, env: stand.env()});
 	return {s: session, stand};
 }
+
+/** Probes so far, from the chart's title ("· 3 probes over 2 s"). */
+const probeCount = (screen: string[]): number => Number(/· (\d+) probes? over/.exec(screenText(screen))?.[1] ?? 0);
 
 const has = (text: string | RegExp) => (screen: string[]) =>
 	typeof text === 'string' ? screenText(screen).includes(text) : text.test(screenText(screen));
@@ -102,6 +115,11 @@ describe('runbook steps from keys, per environment', () => {
 			const {s, stand} = open(environment);
 			let screen = await s.waitFor('runbook panel', has(`Runbook · ${title}`));
 			expect(screen[0]).toContain(`env ${environment}`);
+
+			// c copies the selected (first) step's command line: OSC 52 for the terminal, and shown.
+			s.type('c');
+			await s.waitFor('copied', has(`copied: ${readStep.argv.slice(0, 3).join(' ')}`));
+			expect(s.output()).toContain(`\u001b]52;c;${Buffer.from(readStep.argv.join(' ')).toString('base64')}\u0007`);
 
 			// Read-only: runs at once; its first line is on screen while it still runs.
 			s.type(readStep.digit);
@@ -182,7 +200,8 @@ describe('runbook steps from keys, per environment', () => {
 	}, 30_000);
 
 	it('--read-only locks the state-changing steps in every environment (shown, not run); read-only steps still run', async () => {
-		const {s, stand} = open('compose', '--read-only');
+		// A long interval, so the probe right after the step below is the step's doing.
+		const {s, stand} = open('compose', {interval: 60, extra: ['--read-only']});
 		let screen = await s.waitFor('runbook panel', has('Runbook · Docker Compose · read-only'));
 		expect(screen[0]).toContain('env compose (read-only)');
 
@@ -206,10 +225,19 @@ describe('runbook steps from keys, per environment', () => {
 			expect(screenText(screen)).toContain('Output · no step run yet');
 		}
 
-		// A read-only step is not locked.
+		// A read-only step is not locked. Selected with k / ↑ and run with Enter this time.
 		stand.openGate();
-		s.type('1');
-		await s.waitFor('read-only step ran', has(/Output · Check authority pod status · exit 0/));
+		for (const [key, selected] of [['k', 4], ['k', 3], ['\u001b[A', 2], ['\u001b[A', 1]] as const) {
+			s.type(key);
+			await s.waitFor(`step ${selected} selected`, has(new RegExp(`› ${selected} `)));
+		}
+		const probesBefore = probeCount(s.screen());
+		expect(probesBefore).toBeGreaterThan(0);
+		s.type('\r');
+		screen = await s.waitFor('read-only step ran', has(/Output · Check authority pod status · exit 0/));
+		// On the timeline, and the monitor probed at once to show the step's effect.
+		expect(screenText(screen)).toMatch(/ran "Check authority pod status" \(kubernetes\): exit 0/);
+		await s.waitFor('a probe right after the step', current => probeCount(current) > probesBefore);
 		expect(stand.records().map(record => [record.name, ...record.args])).toEqual([
 			['kubectl', 'get', 'pods', '-l', 'app.kubernetes.io/component=authority', '-n', 'stellaops'],
 		]);

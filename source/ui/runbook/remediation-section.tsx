@@ -27,7 +27,11 @@ export function RemediationSection({runbook, keys, runner, readOnly, height, wid
 		state.running && state.current?.environment === runbook.environment ? state.current.stepId : null;
 	const commandRows = keys.copied === null ? 1 : copiedRows(keys.copied, width).length;
 	const wanted = runbook.steps.length + 2 + commandRows;
-	const below = keys.confirming ? confirmDialogHeight(keys.confirming.commandLine, width) : 2;
+	// Before any step ran, the output panel is one line of "no step run yet"; once a step has
+	// output, it gets up to half the rows — the runbook list scrolls to keep the selection —
+	// because the output is what the operator is reading then.
+	const outputWanted = state.current === null ? 2 : Math.max(2, Math.min(state.lines.length + 2, Math.ceil(height / 2)));
+	const below = keys.confirming ? confirmDialogHeight(keys.confirming.commandLine, width) : outputWanted;
 	const runbookHeight = Math.max(1, Math.min(wanted, height - below));
 	const panel = (
 		<RunbookPanel

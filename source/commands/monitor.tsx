@@ -1,0 +1,84 @@
+// The live monitor: everything that draws on a terminal or runs steps. Loaded only when the
+// monitor is wanted, so --once never pays for Ink, React and the layout engine.
+
+import {runIncident} from '../demo/incident-script.js';
+import {FAULT_ACTIONS} from '../demo/fault-actions.js';
+import type {DemoAuthority} from '../demo/authority.js';
+import {demoRunbook} from '../demo/demo-runbook.js';
+import {createConfiguredPoller} from '../metrics/configured-poller.js';
+import {toMetricsSourceConfig} from '../metrics/figures-report.js';
+import type {Prober} from '../probe/prober.js';
+import {createAuditLog} from '../remediation/audit-log.js';
+import {killAllRunningGroups} from '../remediation/process-groups.js';
+import {StepRunner} from '../remediation/step-runner.js';
+import {createProductExtensions} from '../ui/product-extensions.js';
+import {runTui} from '../ui/run-tui.js';
+import type {Config} from '../config.js';
+import {chooseEnvironment} from './choose-environment.js';
+
+/** Full screen on a terminal, plain lines otherwise (runTui decides). */
+export async function runMonitor(config: Config, prober: Prober, authority: DemoAuthority | null): Promise<number> {
+	const chosen = authority ? {environment: 'demo' as const, reason: 'demo Authority'} : await chooseEnvironment(config);
+	const extraRunbooks = authority ? [demoRunbook(authority.controlUrl)] : [];
+	const secrets = config.credentials ? [config.credentials.clientSecret] : [];
+
+	// Steps get our environment minus the secret: nothing we start needs it, and a child
+	// that dumps its environment (env, docker inspect…) must not show it.
+	const stepEnv = {...process.env};
+	delete stepEnv.STELLA_DOCTOR_CLIENT_SECRET;
+	const runner = new StepRunner({env: stepEnv, timeoutMs: config.stepTimeoutMs});
+	if (config.auditLog) {
+		const audit = createAuditLog(config.auditLog, {secrets});
+		runner.onFinished(record => {
+			void audit.append(record);
+		});
+	}
+	// Whatever ends the process, no step's process group outlives it.
+	process.on('exit', () => killAllRunningGroups(0));
+
+	const metrics = createConfiguredPoller(toMetricsSourceConfig(config.metrics), {
+		// The demo's figures should visibly follow the probes' tokens.
+		intervalMs: authority ? Math.min(config.metrics.intervalMs, config.intervalMs) : config.metrics.intervalMs,
+		onReading: () => {},
+	});
+	metrics.start();
+	let stopIncident: (() => void) | null = null;
+	try {
+		return await runTui({
+			endpoint: config.endpoint,
+			intervalMs: config.intervalMs,
+			thresholds: config.thresholds,
+			mode: config.credentials ? 'client_credentials' : 'reachability',
+			probe: () => prober.probe(),
+			metrics,
+			ascii: config.ascii,
+			readOnly: config.readOnly,
+			headerItems: [
+				...(authority ? [config.demo === 'incident' ? 'DEMO incident' : 'DEMO'] : []),
+				...(config.insecure ? ['TLS NOT VERIFIED'] : []),
+			],
+			useExtensions: createProductExtensions({
+				runner,
+				placeholders: config.placeholders,
+				initialEnvironment: chosen.environment,
+				extraRunbooks,
+				readOnly: config.readOnly,
+				demoFaults: authority ? {apply: action => FAULT_ACTIONS[action](authority)} : undefined,
+			}),
+			onMonitor: monitor => {
+				monitor.note(`runbook environment ${chosen.environment} (${chosen.reason})`);
+				if (authority && config.demo === 'incident') {
+					stopIncident = runIncident(authority, {
+						timers: {setTimeout, clearTimeout},
+						onStep: step => monitor.note(`incident: ${step.label}`),
+						onError: error => monitor.note(`incident step failed: ${error instanceof Error ? error.message : String(error)}`),
+					});
+				}
+			},
+		});
+	} finally {
+		(stopIncident as (() => void) | null)?.();
+		metrics.stop();
+		killAllRunningGroups();
+	}
+}
