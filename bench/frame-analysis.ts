@@ -13,29 +13,36 @@ const FRAME_GAP_MS = 40;
 const CURSOR_MOVE_BYTES = 8;
 /** Changed runs closer than this many cells are sent as one run (cheaper than a second move). */
 const RUN_MERGE_GAP = CURSOR_MOVE_BYTES;
+/** Cost of a colour/style change (CSI …m), in bytes. */
+const SGR_BYTES = 10;
 
 export interface FrameAnalysis {
 	readonly frames: number;
-	readonly bytesPerFrameMedian: number;
+	readonly bytesPerFrameMean: number;
 	readonly bytesPerFrameMax: number;
-	/** Rows whose content changed, per frame (median). */
-	readonly changedRowsMedian: number;
-	/** Rows the program rewrote (erased or re-sent), per frame (median). */
-	readonly rewrittenRowsMedian: number;
-	/** Cells (character or colour) that changed, per frame (median). */
-	readonly changedCellsMedian: number;
-	/** Rough bytes a renderer sending only changed runs would need, per frame (median). */
-	readonly cellDiffBytesMedian: number;
+	/** Rows whose content changed, per frame (mean). */
+	readonly changedRowsMean: number;
+	/** Rows the program erased to the end of line (rewrote), per frame (mean). */
+	readonly rewrittenRowsMean: number;
+	/** Cells (character or colour) that changed, per frame (mean). */
+	readonly changedCellsMean: number;
+	/** Rough bytes a renderer sending only changed runs would have sent over the window. */
+	readonly cellDiffBytes: number;
 	/** Share of the window's bytes by kind of escape sequence, and plain text. */
 	readonly byKind: ReadonlyArray<{kind: string; bytes: number; count: number}>;
-	/** Escape-visible sample of one typical frame (first 600 characters). */
-	readonly sampleFrame: string;
+	/** What `read` returned for each frame's screen, where it returned a value. */
+	readonly readings: readonly number[];
 }
 
-function median(values: number[]): number {
-	if (values.length === 0) return 0;
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)] as number;
+function mean(values: number[]): number {
+	return values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
+/** Reads a figure off a screen (e.g. the response time it shows); null when there is none. */
+export type ScreenReader = (lines: string[], previous: string[]) => number | null;
+
+function text(rows: string[][]): string[] {
+	return rows.map(row => row.map(cell => cell.split('|')[0] || ' ').join(''));
 }
 
 function writeSync(terminal: InstanceType<typeof Terminal>, data: Uint8Array): Promise<void> {
@@ -57,6 +64,49 @@ function cells(terminal: InstanceType<typeof Terminal>, cols: number, rows: numb
 		out.push(row);
 	}
 	return out;
+}
+
+function attributes(cell: string): string {
+	return cell.slice(cell.indexOf('|'));
+}
+
+/**
+ * What changed between two screens, and a rough price for sending only that: per run of
+ * changed cells a cursor move, a colour change where the run (or a cell in it) is not in the
+ * default colours, and the characters themselves (small gaps are sent rather than jumped).
+ */
+function cellDiff(before: string[][], after: string[][], defaultAttributes: string): {rows: number; cells: number; bytes: number} {
+	let rows = 0;
+	let cells = 0;
+	let bytes = 0;
+	after.forEach((row, y) => {
+		const old = before[y] as string[];
+		let lastChanged = -Infinity;
+		let attributesInRun = defaultAttributes;
+		let changedHere = false;
+		row.forEach((cell, x) => {
+			if (cell === old[x]) return;
+			changedHere = true;
+			cells++;
+			const gap = x - lastChanged - 1;
+			if (gap >= RUN_MERGE_GAP) {
+				bytes += CURSOR_MOVE_BYTES;
+				attributesInRun = defaultAttributes;
+			} else {
+				// The unchanged cells in between are sent again (cheaper than a second move).
+				for (let between = lastChanged + 1; between < x; between++) bytes += Buffer.byteLength((row[between] as string).split('|')[0] || ' ');
+			}
+			const wanted = attributes(cell);
+			if (wanted !== attributesInRun) {
+				bytes += SGR_BYTES;
+				attributesInRun = wanted;
+			}
+			bytes += Buffer.byteLength(cell.split('|')[0] || ' ');
+			lastChanged = x;
+		});
+		if (changedHere) rows++;
+	});
+	return {rows, cells, bytes};
 }
 
 function classify(text: string): Map<string, {bytes: number; count: number}> {
@@ -95,17 +145,21 @@ function classify(text: string): Map<string, {bytes: number; count: number}> {
 	return kinds;
 }
 
-function visible(text: string): string {
-	return text.replace(/\x1b/g, '␛').replace(/\r/g, '␍').replace(/\n/g, '␊\n');
-}
-
 /**
  * chunks: everything the program wrote since spawn; the window is [startAt, endAt) in ms
  * since spawn. Everything before the window is replayed first so the screen is right.
  */
-export async function analyseFrames(chunks: readonly Chunk[], startAt: number, endAt: number, cols: number, rows: number): Promise<FrameAnalysis> {
+export async function analyseFrames(
+	chunks: readonly Chunk[],
+	startAt: number,
+	endAt: number,
+	cols: number,
+	rows: number,
+	read?: ScreenReader,
+): Promise<FrameAnalysis> {
 	const terminal = new Terminal({cols, rows, allowProposedApi: true});
 	try {
+		const defaultAttributes = attributes((cells(terminal, 1, 1)[0] as string[])[0] as string);
 		const before = chunks.filter(chunk => chunk.at < startAt);
 		const inside = chunks.filter(chunk => chunk.at >= startAt && chunk.at < endAt);
 		await writeSync(terminal, Buffer.concat(before.map(chunk => chunk.data)));
@@ -123,42 +177,21 @@ export async function analyseFrames(chunks: readonly Chunk[], startAt: number, e
 		const rewrittenRows: number[] = [];
 		const changedCells: number[] = [];
 		const diffBytes: number[] = [];
+		const readings: number[] = [];
 		let previous = cells(terminal, cols, rows);
 		for (const frame of frames) {
 			const data = Buffer.concat(frame.map(chunk => chunk.data));
 			sizes.push(data.length);
-			const text = data.toString('utf8');
-			// A row counts as rewritten when the frame erases it or writes it out in full.
-			rewrittenRows.push((text.match(/\x1b\[2K|\x1b\[K|\x1b\[0K/g) ?? []).length);
+			// A row counts as rewritten when the frame erases it to the end of the line.
+			rewrittenRows.push((data.toString('utf8').match(/\x1b\[2K|\x1b\[K|\x1b\[0K/g) ?? []).length);
 			await writeSync(terminal, data);
 			const next = cells(terminal, cols, rows);
-			let rowsChanged = 0;
-			let cellsChanged = 0;
-			let bytes = 0;
-			for (let y = 0; y < rows; y++) {
-				const a = previous[y] as string[];
-				const b = next[y] as string[];
-				let runStart = -1;
-				let lastChanged = -Infinity;
-				let rowChanged = false;
-				for (let x = 0; x < cols; x++) {
-					if (a[x] === b[x]) continue;
-					rowChanged = true;
-					cellsChanged++;
-					if (x - lastChanged > RUN_MERGE_GAP) {
-						if (runStart >= 0) bytes += CURSOR_MOVE_BYTES;
-						runStart = x;
-						bytes += CURSOR_MOVE_BYTES;
-					}
-					// The run's characters, and the cells skipped between merged changes.
-					bytes += Buffer.byteLength((b[x] as string).split('|')[0] || ' ') + (lastChanged >= 0 && x - lastChanged <= RUN_MERGE_GAP ? x - lastChanged - 1 : 0);
-					lastChanged = x;
-				}
-				if (rowChanged) rowsChanged++;
-			}
-			changedRows.push(rowsChanged);
-			changedCells.push(cellsChanged);
-			diffBytes.push(bytes);
+			const diff = cellDiff(previous, next, defaultAttributes);
+			changedRows.push(diff.rows);
+			changedCells.push(diff.cells);
+			diffBytes.push(diff.bytes);
+			const reading = read?.(text(next), text(previous));
+			if (reading !== undefined && reading !== null) readings.push(reading);
 			previous = next;
 		}
 
@@ -166,18 +199,16 @@ export async function analyseFrames(chunks: readonly Chunk[], startAt: number, e
 		const byKind = [...classify(windowText)]
 			.map(([kind, entry]) => ({kind, ...entry}))
 			.sort((a, b) => b.bytes - a.bytes);
-		const medianSize = median(sizes);
-		const typical = frames.find(frame => Buffer.concat(frame.map(chunk => chunk.data)).length === medianSize);
 		return {
 			frames: frames.length,
-			bytesPerFrameMedian: medianSize,
+			bytesPerFrameMean: mean(sizes),
 			bytesPerFrameMax: Math.max(0, ...sizes),
-			changedRowsMedian: median(changedRows),
-			rewrittenRowsMedian: median(rewrittenRows),
-			changedCellsMedian: median(changedCells),
-			cellDiffBytesMedian: median(diffBytes),
+			changedRowsMean: mean(changedRows),
+			rewrittenRowsMean: mean(rewrittenRows),
+			changedCellsMean: mean(changedCells),
+			cellDiffBytes: diffBytes.reduce((sum, value) => sum + value, 0),
 			byKind,
-			sampleFrame: typical ? visible(Buffer.concat(typical.map(chunk => chunk.data)).toString('utf8')).slice(0, 600) : '',
+			readings,
 		};
 	} finally {
 		terminal.dispose();

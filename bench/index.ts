@@ -3,7 +3,8 @@
 // nothing here is a test. Knobs: see settings.ts (BENCH_SECONDS=60 BENCH_SOAK_MINUTES=60 for
 // the long figures).
 
-import {existsSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
+import {availableParallelism} from 'node:os';
 import {resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {cleanupAll, installCleanupHandlers, onCleanup} from './cleanup.js';
@@ -47,7 +48,7 @@ function log(text: string): void {
 interface Results {
 	terminal?: TerminalFigures;
 	startup?: Map<string, Timing>;
-	frame?: {ours: Timing | null; htop: Timing | null; failure: string | null; screen: string[]};
+	frame?: {ours: Timing | null; firstOutput: Timing | null; htop: Timing | null; failure: string | null; screen: string[]};
 	day?: DayFigures;
 	probe?: ProbeAccuracy;
 	errors: string[];
@@ -185,16 +186,47 @@ function frameDetails(name: string, program: ProgramCost): string[] {
 	const frames = program.frames;
 	const cost = program.cost;
 	if (!frames || !cost) return [];
-	const lines = [
-		`${name}: ${frames.frames} frames in ${cost.windowSeconds.toFixed(1)} s; bytes/frame median ${frames.bytesPerFrameMedian}, max ${frames.bytesPerFrameMax}`,
-		`  per frame (median): ${frames.changedRowsMedian} rows changed, ${frames.rewrittenRowsMedian} rows erased/rewritten, ${frames.changedCellsMedian} cells changed;`,
-		`  a renderer sending only changed cells: ~${frames.cellDiffBytesMedian} B/frame (text + cursor moves, colours extra)`,
+	const perMinute = (bytes: number) => kb((bytes / cost.windowSeconds) * 60);
+	return [
+		`${name}: ${(frames.frames / cost.windowSeconds).toFixed(1)} frames/s; bytes/frame mean ${Math.round(frames.bytesPerFrameMean)}, max ${frames.bytesPerFrameMax}`,
+		`  per frame (mean): ${frames.changedRowsMean.toFixed(1)} rows changed, ${frames.rewrittenRowsMean.toFixed(1)} rows erased to end of line, ${frames.changedCellsMean.toFixed(0)} cells changed`,
+		`  sending only the changed cells would take ~${perMinute(frames.cellDiffBytes)}/min (cursor move + colour + text per changed run) instead of ${perMinute(cost.bytes)}/min`,
 		`  bytes by kind: ${frames.byKind
 			.slice(0, 8)
-			.map(kind => `${kind.kind} ${kb(kind.bytes)} (${((kind.bytes / Math.max(1, cost.bytes)) * 100).toFixed(0)} %, ${kind.count}×)`)
+			.map(kind => `${kind.kind} ${((kind.bytes / Math.max(1, cost.bytes)) * 100).toFixed(0)} % (${kind.count}×)`)
 			.join('; ')}`,
 	];
-	return lines;
+}
+
+function median(values: readonly number[]): number | null {
+	if (values.length === 0) return null;
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+/** What the screen says the response time is, against the same probe with no screen to draw. */
+function shownTimeRows(terminal: TerminalFigures): Row[] {
+	const shown = median(terminal.monitor.frames?.readings ?? []);
+	const plain = median(terminal.plainReadings);
+	if (shown === null && plain === null) return [];
+	return [
+		{
+			figure: 'response time shown (median, local server)',
+			ours: shown === null ? 'n/a' : `${ms(shown)} (${terminal.monitor.frames?.readings.length ?? 0} probes)`,
+			anchor: plain === null ? 'plain monitor n/a' : `plain monitor ${ms(plain)} (${terminal.plainReadings.length})`,
+			target: 'within 2 ms of plain',
+			verdict: verdict(shown !== null && plain !== null ? Math.abs(shown - plain) <= 2 : null),
+		},
+	];
+}
+
+function loadAverage(): string {
+	try {
+		return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+	} catch {
+		return '?';
+	}
 }
 
 async function main(): Promise<void> {
@@ -202,6 +234,7 @@ async function main(): Promise<void> {
 	const settings = readSettings();
 	if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` (npm run bench does)`);
 	const started = performance.now();
+	const loadBefore = loadAverage();
 	const server = await startTokenServer();
 	onCleanup(() => server.close());
 	const results: Results = {errors: []};
@@ -232,10 +265,10 @@ async function main(): Promise<void> {
 				...size,
 				rounds: settings.frameRuns,
 			});
-			return {ours: ours.timing, htop: htop?.timing ?? null, failure: null, screen: ours.lastScreen};
+			return {ours: ours.timing, firstOutput: ours.firstOutput, htop: htop?.timing ?? null, failure: null, screen: ours.lastScreen};
 		} catch (error) {
 			const message = error instanceof Error ? error.message : String(error);
-			return {ours: null, htop: htop?.timing ?? null, failure: message, screen: []};
+			return {ours: null, firstOutput: null, htop: htop?.timing ?? null, failure: message, screen: []};
 		}
 	});
 
@@ -244,6 +277,7 @@ async function main(): Promise<void> {
 
 	const rows: Row[] = [
 		...(results.terminal ? costRows(results.terminal, settings.soakMinutes) : []),
+		...(results.terminal ? shownTimeRows(results.terminal) : []),
 		...(results.day ? dayRows(results.day) : []),
 		...(results.startup ? startupRows(results.startup) : []),
 		...(results.frame ? frameRows(results.frame) : []),
@@ -272,8 +306,11 @@ async function main(): Promise<void> {
 		out.push('    (help = `dist/cli.js --help`: bundle load and flag parsing only; once-liftoff = `node --liftoff-only dist/cli.js --once`)');
 	}
 	if (results.frame?.failure) out.push(`  first frame: ${results.frame.failure.split('\n')[0]}`);
-	if (results.frame?.ours && results.frame.ours) {
-		out.push(`  first frame: min ${ms(results.frame.ours.min)}, max ${ms(results.frame.ours.max)}`);
+	if (results.frame?.ours) {
+		const first = results.frame.firstOutput;
+		out.push(
+			`  first frame: min ${ms(results.frame.ours.min)}, max ${ms(results.frame.ours.max)}; first byte on the terminal after ${first ? ms(first.median) : '?'} (median)`,
+		);
 	}
 	if (results.day) {
 		const d = results.day;
@@ -284,7 +321,8 @@ async function main(): Promise<void> {
 	}
 	for (const error of results.errors) out.push(`  ERROR ${error}`);
 	out.push('');
-	out.push(`total ${((performance.now() - started) / 1000).toFixed(0)} s; ${SETTINGS_HELP}`);
+	out.push(`total ${((performance.now() - started) / 1000).toFixed(0)} s; load average ${loadBefore} at start, ${loadAverage()} at end (${availableParallelism()} cores)`);
+	out.push(SETTINGS_HELP);
 	console.log(out.join('\n'));
 	if (results.errors.length > 0) process.exitCode = 1;
 }

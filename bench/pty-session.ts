@@ -30,6 +30,8 @@ export interface PtySession {
 	/** Bytes the program wrote to the terminal since spawn. */
 	readonly bytes: number;
 	readonly chunks: readonly Chunk[];
+	/** ms since spawn of the first byte written, null before. */
+	readonly firstOutputAt: number | null;
 	readonly exited: Promise<number>;
 	/** The visible screen, one string per row, trailing blanks trimmed. */
 	screen(): string[];
@@ -65,12 +67,14 @@ export function spawnInPty(file: string, args: string[], options: PtySessionOpti
 	terminal?.onData(data => child.write(data));
 
 	let bytes = 0;
+	let firstOutputAt: number | null = null;
 	let recording = Boolean(options.record);
 	const chunks: Chunk[] = [];
 	const watchers = new Set<(arrivedAt: number) => void>();
 	child.onData(raw => {
 		const data = raw as unknown as Buffer;
 		const at = performance.now() - started;
+		firstOutputAt ??= at;
 		bytes += data.length;
 		if (recording) chunks.push({at, data: Buffer.from(data)});
 		// The time that counts is when the bytes arrived, not when the bench finished parsing them.
@@ -110,6 +114,9 @@ export function spawnInPty(file: string, args: string[], options: PtySessionOpti
 			return bytes;
 		},
 		chunks,
+		get firstOutputAt() {
+			return firstOutputAt;
+		},
 		exited,
 		screen,
 		waitForScreen(test, timeoutMs) {

@@ -3,10 +3,12 @@
 // same window after the same warm-up. The monitor then keeps running for the soak, so its
 // RSS can be read again after N minutes.
 
+import {spawn} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {analyseFrames, type FrameAnalysis} from './frame-analysis.js';
+import {killGroup, onCleanup} from './cleanup.js';
+import {analyseFrames, type FrameAnalysis, type ScreenReader} from './frame-analysis.js';
 import {treeRssBytes} from './proc.js';
 import {spawnInPty, type PtySession} from './pty-session.js';
 import type {BenchSettings} from './settings.js';
@@ -29,6 +31,12 @@ export interface RssPoint {
 export interface TerminalFigures {
 	readonly monitor: ProgramCost;
 	readonly htop: ProgramCost;
+	/**
+	 * Response times (ms) the plain line-per-probe monitor printed during the same window, on
+	 * the same server: the same probe with no screen to draw, so any gap to what the TUI shows
+	 * is time the drawing kept the probe waiting.
+	 */
+	readonly plainReadings: readonly number[];
 	/** Probes the local server answered during the window (should be about one a second). */
 	readonly probesInWindow: number;
 	/** The monitor's RSS over its whole run, every few seconds. */
@@ -45,7 +53,41 @@ function tail(session: PtySession): string {
 		.slice(-300);
 }
 
-async function measureProgram(session: PtySession, command: string, spawnedAt: number, settings: BenchSettings): Promise<ProgramCost> {
+/** The response time on the TUI's status line, read once per new probe (the probe count moved on). */
+export const readShownResponseTime: ScreenReader = (lines, previous) => {
+	const count = (screen: string[]) => screen.map(line => /\b(\d+) probes?\b/.exec(line)?.[1]).find(Boolean);
+	if (count(lines) === undefined || count(lines) === count(previous)) return null;
+	const shown = lines.map(line => /^\s*(?:PASS|WARN|FAIL)\s+(\d+(?:\.\d+)?) ms/.exec(line)?.[1]).find(Boolean);
+	return shown === undefined ? null : Number(shown);
+};
+
+/** The plain monitor (stdout a pipe) beside the TUI; collects the ms of each probe it prints. */
+function startPlainMonitor(cliPath: string, url: string): {readings: (from: number, to: number) => number[]; stop: () => Promise<void>} {
+	const child = spawn(process.execPath, [cliPath, '--endpoint', url, '--interval', '1'], {stdio: ['ignore', 'pipe', 'ignore'], detached: true});
+	const lines: {at: number; ms: number}[] = [];
+	let pending = '';
+	child.stdout.setEncoding('utf8');
+	child.stdout.on('data', (text: string) => {
+		const parts = (pending + text).split('\n');
+		pending = parts.pop() ?? '';
+		for (const line of parts) {
+			const match = /\b(?:PASS|WARN|FAIL)\s+(\d+(?:\.\d+)?) ms/.exec(line);
+			if (match) lines.push({at: performance.now(), ms: Number(match[1])});
+		}
+	});
+	const stop = onCleanup(() => {
+		if (child.pid) killGroup(child.pid);
+	});
+	return {readings: (from, to) => lines.filter(line => line.at >= from && line.at < to).map(line => line.ms), stop};
+}
+
+async function measureProgram(
+	session: PtySession,
+	command: string,
+	spawnedAt: number,
+	settings: BenchSettings,
+	read?: ScreenReader,
+): Promise<ProgramCost> {
 	let exited = false;
 	void session.exited.then(() => {
 		exited = true;
@@ -53,7 +95,7 @@ async function measureProgram(session: PtySession, command: string, spawnedAt: n
 	const cost = await measureWindow(session, spawnedAt, settings.warmupSeconds * 1000, settings.windowSeconds * 1000);
 	session.stopRecording();
 	if (exited) return {command, cost: null, frames: null, failure: `exited: ${tail(session) || '(no output)'}`};
-	const frames = await analyseFrames(session.chunks, cost.startAt, cost.endAt, settings.cols, settings.rows);
+	const frames = await analyseFrames(session.chunks, cost.startAt, cost.endAt, settings.cols, settings.rows, read);
 	return {command, cost, frames, failure: null};
 }
 
@@ -69,6 +111,7 @@ export async function runTerminal(cliPath: string, server: TokenServer, settings
 	const monitor = spawnInPty(process.execPath, monitorArgs, size);
 	const htopStart = performance.now();
 	const htop = spawnInPty('htop', htopArgs, {...size, env: {HOME: htopHome, XDG_CONFIG_HOME: join(htopHome, '.config')}});
+	const plain = startPlainMonitor(cliPath, server.url);
 
 	const rssTrail: RssPoint[] = [];
 	const sampleRss = () => {
@@ -82,12 +125,15 @@ export async function runTerminal(cliPath: string, server: TokenServer, settings
 		setTimeout(() => {
 			requestsBefore.value = server.requests;
 		}, settings.warmupSeconds * 1000).unref();
+		const windowFrom = monitorStart + settings.warmupSeconds * 1000;
 		const [monitorCost, htopCost] = await Promise.all([
-			measureProgram(monitor, `node dist/cli.js --endpoint <local> --interval 1`, monitorStart, settings),
+			measureProgram(monitor, `node dist/cli.js --endpoint <local> --interval 1`, monitorStart, settings, readShownResponseTime),
 			measureProgram(htop, `htop ${htopArgs.join(' ')}`, htopStart, settings),
 		]);
-		const probesInWindow = server.requests - requestsBefore.value;
-		await htop.dispose();
+		// Two monitors poll the server: the TUI and the plain one beside it.
+		const probesInWindow = (server.requests - requestsBefore.value) / 2;
+		const plainReadings = plain.readings(windowFrom, performance.now());
+		await Promise.all([htop.dispose(), plain.stop()]);
 
 		// The soak: the same monitor keeps running until soakMinutes after its start.
 		if (monitorCost.cost) {
@@ -95,10 +141,10 @@ export async function runTerminal(cliPath: string, server: TokenServer, settings
 			if (remaining > 0) await Promise.race([sleep(remaining), monitor.exited]);
 			sampleRss();
 		}
-		return {monitor: monitorCost, htop: htopCost, probesInWindow, rssTrail};
+		return {monitor: monitorCost, htop: htopCost, plainReadings, probesInWindow, rssTrail};
 	} finally {
 		clearInterval(sampler);
-		await Promise.all([monitor.dispose(), htop.dispose()]);
+		await Promise.all([monitor.dispose(), htop.dispose(), plain.stop()]);
 		rmSync(htopHome, {recursive: true, force: true});
 	}
 }

@@ -68,17 +68,19 @@ export async function timeFirstFrame(
 	args: string[],
 	test: (lines: string[]) => boolean,
 	options: {rounds: number; cols: number; rows: number; timeoutMs: number; env?: Record<string, string | undefined>},
-): Promise<{timing: Timing; lastScreen: string[]}> {
+): Promise<{timing: Timing; firstOutput: Timing; lastScreen: string[]}> {
 	const times: number[] = [];
+	const firstOutputs: number[] = [];
 	let lastScreen: string[] = [];
 	for (let round = 0; round < options.rounds; round++) {
 		const session = spawnInPty(file, args, {cols: options.cols, rows: options.rows, screen: true, env: options.env});
 		try {
 			times.push(await session.waitForScreen(test, options.timeoutMs));
+			firstOutputs.push(session.firstOutputAt ?? Number.NaN);
 			lastScreen = session.screen();
 		} finally {
 			await session.dispose();
 		}
 	}
-	return {timing: summarise(times), lastScreen};
+	return {timing: summarise(times), firstOutput: summarise(firstOutputs), lastScreen};
 }

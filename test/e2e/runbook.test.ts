@@ -49,8 +49,8 @@ function open(environment: string, options: {interval?: number; extra?: string[]
 	return {s: session, stand};
 }
 
-/** Probes so far, from the chart's title ("· 3 probes over 2 s"). */
-const probeCount = (screen: string[]): number => Number(/· (\d+) probes? over/.exec(screenText(screen))?.[1] ?? 0);
+/** Probes so far, from the chart's title ("· 1 probe", "· 3 probes over 2 s"). */
+const probeCount = (screen: string[]): number => Number(/· (\d+) probes?\b/.exec(screenText(screen))?.[1] ?? 0);
 
 const has = (text: string | RegExp) => (screen: string[]) =>
 	typeof text === 'string' ? screenText(screen).includes(text) : text.test(screenText(screen));
@@ -231,12 +231,11 @@ describe('runbook steps from keys, per environment', () => {
 			s.type(key);
 			await s.waitFor(`step ${selected} selected`, has(new RegExp(`› ${selected} `)));
 		}
-		const probesBefore = probeCount(s.screen());
-		expect(probesBefore).toBeGreaterThan(0);
+		const probesBefore = probeCount(await s.waitFor('the first probe', current => probeCount(current) > 0));
 		s.type('\r');
-		screen = await s.waitFor('read-only step ran', has(/Output · Check authority pod status · exit 0/));
+		await s.waitFor('read-only step ran', has(/Output · Check authority pod status · exit 0/));
 		// On the timeline, and the monitor probed at once to show the step's effect.
-		expect(screenText(screen)).toMatch(/ran "Check authority pod status" \(kubernetes\): exit 0/);
+		await s.waitFor('the run on the timeline', has(/ran "Check authority pod status" \(kubernetes\): exit 0/));
 		await s.waitFor('a probe right after the step', current => probeCount(current) > probesBefore);
 		expect(stand.records().map(record => [record.name, ...record.args])).toEqual([
 			['kubectl', 'get', 'pods', '-l', 'app.kubernetes.io/component=authority', '-n', 'stellaops'],

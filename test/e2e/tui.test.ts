@@ -42,8 +42,12 @@ describe('live monitor in a terminal', () => {
 
 		await authority.setLatency(800);
 		screen = await s.waitFor('WARN', current => /\bWARN\b/.test(statusLine(current)));
-		expect(statusLine(screen)).toMatch(/WARN +8\d\d ms/);
-		expect(screen.join('\n')).toMatch(/\d\d:\d\d:\d\d PASS → WARN 8\d\d ms/);
+		// 800 ms of added latency: above the warning threshold, below critical (the exact figure
+		// drifts upwards on a loaded machine).
+		const shown = Number(/WARN +(\d+) ms/.exec(statusLine(screen))?.[1]);
+		expect(shown).toBeGreaterThanOrEqual(800);
+		expect(shown).toBeLessThanOrEqual(2000);
+		expect(screen.join('\n')).toMatch(/\d\d:\d\d:\d\d PASS → WARN \d+ ms/);
 
 		// Help shows the causes for the current level.
 		s.type('?');
