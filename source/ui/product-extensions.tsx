@@ -129,7 +129,8 @@ export function createProductExtensions(options: ProductExtensionOptions): UseEx
 			keyHints: demoFaults ? DEMO_HINTS : NO_HINTS,
 			helpHints: RUNBOOK_HINTS,
 			handleKey,
-			headerItems: [`env ${environment}${options.readOnly ? ' (read-only)' : ''}`],
+			// The app adds "read-only" to the header itself (its readOnly prop): saying it here too doubled it.
+			headerItems: [`env ${environment}`],
 		};
 	};
 }
