@@ -33,6 +33,17 @@ function readStat(pid: number): StatFields | null {
 	return {ppid: Number(fields[1]), cpuSeconds: ticks / TICKS_PER_SECOND};
 }
 
+/** CPU seconds of this process's children that have ended and been waited for (cutime + cstime). */
+export function reapedChildrenCpuSeconds(): number {
+	try {
+		const text = readFileSync('/proc/self/stat', 'utf8');
+		const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+		return (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND;
+	} catch {
+		return Number.NaN;
+	}
+}
+
 /** The pid and every live descendant. */
 export function processTree(root: number): number[] {
 	const children = new Map<number, number[]>();

@@ -125,6 +125,17 @@ export function evaluate(
 	};
 }
 
+/**
+ * The outcome in a few words for a status line: the time, or why there is no usable one. An
+ * answer that was not a token (a 4xx with credentials, a 5xx, a redirect) is not "no answer":
+ * telling them apart sends the operator to the right place (credentials, not the network).
+ */
+export function outcomeWords(responseTimeMs: number | null, available: boolean): string {
+	if (responseTimeMs === null) return 'no answer';
+	if (!available) return `not issuing tokens (${responseTimeMs} ms)`;
+	return `${responseTimeMs} ms`;
+}
+
 /** The causes worth reading for a verdict: slow-service causes for WARN, the rest for FAIL. */
 export function likelyCauses(result: CheckResult): readonly string[] {
 	if (result.status === 'pass') return [];

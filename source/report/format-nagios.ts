@@ -16,7 +16,7 @@ export function formatNagiosReport({result, timeoutMs}: ReportInput): string {
 	let summary: string;
 	switch (result.condition) {
 		case 'unavailable':
-			summary = `not responding: ${evidence.Error ?? 'no answer'}`;
+			summary = `${time === null ? 'not responding' : 'not issuing tokens'}: ${evidence.Error ?? 'no answer'}`;
 			break;
 		case 'critically-slow':
 			summary = `${time} ms > ${evidence.CriticalThreshold} ms`;

@@ -55,7 +55,7 @@ export const Chart = memo(function Chart({points, thresholds, width, height}: Ch
 	const shown = points.slice(-grid.shown);
 	const span = shown.length > 1 ? ` over ${formatSpan((shown.at(-1)?.at ?? 0) - (shown[0]?.at ?? 0))}` : '';
 	const right: Segment[] = [];
-	if (grid.failures > 0) right.push({text: `${theme.glyphs.failMark} no answer`, colour: 'red'});
+	if (grid.failures > 0) right.push({text: `${theme.glyphs.failMark} failed`, colour: 'red'});
 	const title = `Response time, ms, log scale${theme.glyphs.separator}${grid.shown} probe${grid.shown === 1 ? '' : 's'}${span}`;
 	return (
 		<Box flexDirection="column" width={width} height={height}>

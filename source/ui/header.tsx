@@ -11,6 +11,7 @@ import {Line, type Segment} from './line.js';
 import {displayWidth, fit, forTheme} from './text-fit.js';
 import {STATUS_COLOUR, STATUS_WORD, useTheme, type Theme} from './theme.js';
 import {useNow} from './use-now.js';
+import {outcomeWords} from '../../checks/token-service.js';
 
 export interface HeaderProps {
 	readonly checkId: string;
@@ -53,7 +54,7 @@ function secondLine(props: HeaderProps, now: number, theme: Theme): Segment[] {
 		const time = result.evidence.ResponseTimeMs;
 		segments.push(
 			result.condition === 'unavailable'
-				? {text: 'no answer', colour: STATUS_COLOUR.fail, bold: true}
+				? {text: outcomeWords(time, false), colour: STATUS_COLOUR.fail, bold: true}
 				: {text: `${time} ms`, colour: STATUS_COLOUR[result.status], bold: true},
 			sep,
 			{text: formatAgo(Math.max(0, now - latest.receivedAt))},

@@ -9,6 +9,7 @@ import {createMonitor, type Observation} from '../monitor/monitor.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import type {FiguresSource} from './evidence-panel.js';
 import {formatClock, formatInterval} from './format.js';
+import {outcomeWords} from '../../checks/token-service.js';
 
 export interface PlainOutput {
 	write(text: string): unknown;
@@ -24,6 +25,8 @@ export interface PlainMonitorOptions {
 	readonly mode?: ProbeMode;
 	readonly metrics?: FiguresSource;
 	readonly stdout?: PlainOutput;
+	/** Where the one notice goes, so a pipe gets probe lines only (default process.stderr). */
+	readonly stderr?: {write(text: string): unknown};
 	/** Why there is no screen, said once (default: stdin is not a terminal). */
 	readonly reason?: string;
 	readonly events?: Pick<NodeJS.EventEmitter, 'on' | 'off'>;
@@ -38,7 +41,7 @@ export function plainLine(observation: Observation): string {
 	const {sample, result} = observation;
 	const time = result.evidence.ResponseTimeMs;
 	const status = result.status.toUpperCase();
-	const what = result.condition === 'unavailable' ? 'no answer' : `${time} ms`;
+	const what = outcomeWords(time, result.condition !== 'unavailable');
 	const error = sample.error ? `: ${sanitizeLine(sample.error, 300)}` : '';
 	const over =
 		result.condition === 'slow'
@@ -87,10 +90,14 @@ export function runPlainMonitor(options: PlainMonitorOptions): Promise<number> {
 		};
 		for (const [signal, handler] of handlers) events.on(signal, handler);
 		stdout.on('error', onStreamError);
-		write(
-			`stella-doctor-tui: ${reason}, so no live screen: one line per probe of ${sanitizeLine(options.endpoint)} ` +
-				`every ${formatInterval(options.intervalMs)} (Ctrl+C stops).\n`,
-		);
+		try {
+			(options.stderr ?? process.stderr).write(
+				`stella-doctor-tui: ${reason}, so no live screen: one line per probe of ${sanitizeLine(options.endpoint)} ` +
+					`every ${formatInterval(options.intervalMs)} (Ctrl+C stops).\n`,
+			);
+		} catch {
+			// No stderr to tell: the lines themselves still go out.
+		}
 		let last: Observation | null = null;
 		monitor.subscribe(() => {
 			const {latest} = monitor.getSnapshot();

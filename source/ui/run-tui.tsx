@@ -112,7 +112,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
 			: env.TERM === 'dumb'
 				? 'TERM is dumb'
 				: null;
-	if (reason !== null) return runPlainMonitor({...options, stdout, events, reason});
+	if (reason !== null) return runPlainMonitor({...options, stdout, stderr, events, reason});
 	const clock = options.clock ?? systemClock;
 	const timers = options.timers ?? systemTimers;
 	const maxFps = options.maxFps ?? 10;

@@ -8,6 +8,7 @@ import {formatClock} from './format.js';
 import {Line, titleSegments, type Segment} from './line.js';
 import {forTheme} from './text-fit.js';
 import {STATUS_COLOUR, STATUS_WORD, useTheme, type Theme} from './theme.js';
+import {outcomeWords} from '../../checks/token-service.js';
 
 export interface TimelinePanelProps {
 	readonly entries: readonly TimelineEntry[];
@@ -24,7 +25,7 @@ export function entrySegments(entry: TimelineEntry, theme: Theme): Segment[] {
 	const detail =
 		entry.responseTimeMs !== null && entry.error === null
 			? `${entry.responseTimeMs} ms`
-			: `no answer${entry.error ? `: ${forTheme(entry.error, theme)}` : ''}`;
+			: `${outcomeWords(entry.responseTimeMs, false)}${entry.error ? `: ${forTheme(entry.error, theme)}` : ''}`;
 	return [time, ...head, {text: ` ${detail}`}, ...(entry.from === null ? [{text: ' (first probe)', dim: true}] : [])];
 }
 

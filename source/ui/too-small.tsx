@@ -7,6 +7,7 @@ import type {Observation} from '../monitor/monitor.js';
 import {badgeSegment} from './header.js';
 import {Line, type Segment} from './line.js';
 import {useTheme} from './theme.js';
+import {outcomeWords} from '../../checks/token-service.js';
 
 export interface TooSmallProps {
 	readonly columns: number;
@@ -21,7 +22,7 @@ export function TooSmall({columns, rows, minColumns, minRows, latest}: TooSmallP
 	const width = Math.max(1, columns);
 	const status: Segment[] = [badgeSegment(latest, theme)];
 	const time = latest?.result.evidence.ResponseTimeMs;
-	if (latest) status.push({text: latest.result.condition === 'unavailable' ? ' no answer' : ` ${time} ms`});
+	if (latest) status.push({text: ` ${outcomeWords(time ?? null, latest.result.condition !== 'unavailable')}`});
 	const lines: Segment[][] = [
 		[{text: `Terminal too small: ${columns}x${rows}, needs ${minColumns}x${minRows}.`, bold: true}],
 		[{text: 'Enlarge the window, or press q to quit.'}],

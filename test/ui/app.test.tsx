@@ -94,7 +94,7 @@ describe('App layout', () => {
 		const {ui} = await setup({answers: [40, null]});
 		expect(ui.lastFrame()).not.toMatch(/\u001b/);
 		expect(text(ui)).toMatch(/\[FAIL\] no answer/);
-		expect(text(ui)).toMatch(/× no answer/);
+		expect(text(ui)).toMatch(/× failed/);
 	});
 
 	it('draws nothing but ASCII in ASCII mode', async () => {

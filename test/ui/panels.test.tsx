@@ -40,6 +40,11 @@ describe('Header', () => {
 		expect(lines(renderUi(header({latest: observation(null, 'connect ECONNREFUSED')})).lastFrame())[1]).toMatch(/^\[FAIL\] no answer/);
 	});
 
+	it('tells an answer that was not a token from no answer at all', () => {
+		const rejected = observation(24, 'HTTP 400 Bad Request: invalid_client');
+		expect(lines(renderUi(header({latest: rejected})).lastFrame())[1]).toMatch(/^\[FAIL\] not issuing tokens \(24 ms\)/);
+	});
+
 	it('signals a probe in flight and a paused monitor, and waits for the first probe', () => {
 		const frame = lines(renderUi(header({inFlight: true, paused: true})).lastFrame());
 		expect(frame[1]).toContain('waiting for the first probe');
@@ -240,7 +245,7 @@ describe('KeyBar, Chart and TooSmall', () => {
 		const {lastFrame} = renderUi(<Chart points={points} thresholds={thresholds} width={80} height={8} />);
 		const frame = lines(lastFrame());
 		expect(frame).toHaveLength(8);
-		expect(frame[0]).toMatch(/Response time, ms, log scale · 3 probes over 10 s .* × no answer ──$/);
+		expect(frame[0]).toMatch(/Response time, ms, log scale · 3 probes over 10 s .* × failed ──$/);
 		expect(widest(lastFrame())).toBeLessThanOrEqual(80);
 		expect(frame.some(line => line.includes('crit 2000'))).toBe(true);
 	});
