@@ -15,8 +15,13 @@ import {sanitizeLine} from './source/text/sanitize.js';
 
 const NAME = 'stella-doctor-tui';
 
+// NRPE and Nagios read stdout only: a run asked for nagios output says UNKNOWN there too.
+const wantsNagios = /(^|\s)--format(=|\s+)nagios(\s|$)/.test(process.argv.slice(2).join(' '));
+
 function fail(message: string): number {
-	process.stderr.write(`${NAME}: ${sanitizeLine(message, 400)}\n`);
+	const line = sanitizeLine(message, 400);
+	if (wantsNagios) process.stdout.write(`TOKEN-SERVICE UNKNOWN - ${line.replace(/\|/g, '/')}\n`);
+	process.stderr.write(`${NAME}: ${line}\n`);
 	return EXIT_USAGE;
 }
 

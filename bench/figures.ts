@@ -3,7 +3,7 @@
 
 import type {DayFigures} from './run-day.js';
 import type {ProbeAccuracy} from './run-probe-accuracy.js';
-import type {ProgramCost, TerminalFigures} from './run-terminal.js';
+import type {ProgramCost, RssPoint, TerminalFigures} from './run-terminal.js';
 import {kb, mb, ms, renderTable, verdict, type Row} from './report.js';
 import {SETTINGS_HELP, type BenchSettings} from './settings.js';
 import type {Timing} from './startup.js';
@@ -14,6 +14,8 @@ const CPU_BUDGET_PERCENT = 1;
 const RSS_BUDGET_BYTES = 100 * 1_000_000;
 /** Live heap may grow this much from hour 1 to hour 24 and still count as flat. */
 const FLAT_HEAP_SHARE = 0.05;
+/** RSS of the running monitor may rise this much per hour and still count as flat. */
+const FLAT_RSS_MB_PER_HOUR = 10;
 
 export interface Results {
 	terminal?: TerminalFigures;
@@ -70,8 +72,34 @@ function costRows(terminal: TerminalFigures, soakMinutes: number): Row[] {
 			target: '< 100 MB',
 			verdict: verdict(last.rss < RSS_BUDGET_BYTES),
 		});
+		const trend = rssTrend(trail.filter(point => point.seconds * 1000 >= ours.startAt));
+		if (trend !== null) {
+			rows.push({
+				figure: 'RSS trend of monitor (low points)',
+				ours: `${trend >= 0 ? '+' : ''}${trend.toFixed(0)} MB/h`,
+				anchor: `over ${((last.seconds * 1000 - ours.startAt) / 60_000).toFixed(1)} min${soakMinutes < 10 ? ', rough' : ''}`,
+				target: `flat (< ${FLAT_RSS_MB_PER_HOUR} MB/h)`,
+				verdict: verdict(trend < FLAT_RSS_MB_PER_HOUR),
+			});
+		}
 	}
 	return rows;
+}
+
+/**
+ * RSS growth in MB per hour, from the lowest reading of each half of the trail: the low
+ * points come after garbage collections, so a rise between them is memory kept, not garbage
+ * waiting. Null with too few readings to say.
+ */
+export function rssTrend(trail: readonly RssPoint[]): number | null {
+	if (trail.length < 4) return null;
+	const half = Math.floor(trail.length / 2);
+	const low = (points: readonly RssPoint[]) => points.reduce((a, b) => (b.rss < a.rss ? b : a));
+	const first = low(trail.slice(0, half));
+	const second = low(trail.slice(half));
+	const hours = (second.seconds - first.seconds) / 3600;
+	if (hours <= 0) return null;
+	return (second.rss - first.rss) / 1_000_000 / hours;
 }
 
 function dayRows(day: DayFigures): Row[] {

@@ -86,7 +86,10 @@ export function resolveConfig(flags: Readonly<Record<string, unknown>>, seams: C
 		if (key === 'clientSecret') {
 			throw new ConfigError('--client-secret is not accepted (it would show in the process list); use STELLA_DOCTOR_CLIENT_SECRET or --client-secret-file');
 		}
-		if (!KNOWN_FLAGS.has(key)) throw new ConfigError(`unknown flag --${kebab(key)} (see --help)`);
+		if (!KNOWN_FLAGS.has(key)) {
+			// Short options do not exist here; "-n" is most likely a value that lost its flag.
+			throw new ConfigError(key.length === 1 ? `unknown option -${key} (only long --flags exist; see --help)` : `unknown flag --${kebab(key)} (see --help)`);
+		}
 	}
 	for (const setting of [...SETTINGS, ...RUN_FLAGS]) {
 		const value = flags[camelCase(setting.name)];
@@ -110,7 +113,7 @@ export function resolveConfig(flags: Readonly<Record<string, unknown>>, seams: C
 			const envValue = seams.env[spec.env];
 			if (envValue !== undefined && envValue !== '') return {source: spec.env, value: envValue};
 		}
-		if (name in file) return {source: `config "${name}"`, value: file[name]};
+		if (name in file) return {source: `"${name}" in ${String(configPath)}`, value: file[name]};
 		return undefined;
 	}
 	const number = (name: string, fallback: number, range: {min: number; max: number; integer?: boolean}, scale = 1) => {
@@ -159,8 +162,14 @@ export function resolveConfig(flags: Readonly<Record<string, unknown>>, seams: C
 	if (thresholdProblem) throw new ConfigError(`--warning-threshold/--critical-threshold: ${thresholdProblem}`);
 
 	const timeoutMs = number('timeout', 10_000, {min: 1, max: 600_000});
+	if (timeoutMs <= thresholds.criticalMs && raw('timeout') === undefined) {
+		// The user raised the critical threshold past the default timeout: that is the setting to name.
+		throw new ConfigError(
+			`${raw('critical-threshold')!.source}: ${thresholds.criticalMs} ms must be below the probe timeout (${timeoutMs} ms by default; raise --timeout with it)`,
+		);
+	}
 	if (timeoutMs <= thresholds.criticalMs) {
-		throw new ConfigError(`${raw('timeout')?.source ?? '--timeout'}: ${timeoutMs} ms must be above the critical threshold (${thresholds.criticalMs} ms), or a slow answer could never be told from none`);
+		throw new ConfigError(`${raw('timeout')!.source}: ${timeoutMs} ms must be above the critical threshold (${thresholds.criticalMs} ms), or a slow answer could never be told from none`);
 	}
 
 	const credentials = resolveCredentials(raw, seams.env, readable);

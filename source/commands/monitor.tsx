@@ -1,6 +1,7 @@
 // The live monitor: everything that draws on a terminal or runs steps. Loaded only when the
 // monitor is wanted, so --once never pays for Ink, React and the layout engine.
 
+import {closeSync, openSync} from 'node:fs';
 import {runIncident} from '../demo/incident-script.js';
 import {FAULT_ACTIONS} from '../demo/fault-actions.js';
 import type {DemoAuthority} from '../demo/authority.js';
@@ -16,6 +17,16 @@ import {runTui} from '../ui/run-tui.js';
 import type {Config} from '../config.js';
 import {chooseEnvironment} from './choose-environment.js';
 
+/** Null when the file can be appended to (it is created if missing), else why not. */
+function checkAppendable(file: string): string | null {
+	try {
+		closeSync(openSync(file, 'a', 0o600));
+		return null;
+	} catch (error) {
+		return `cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unwritable'}`;
+	}
+}
+
 /** Full screen on a terminal, plain lines otherwise (runTui decides). */
 export async function runMonitor(config: Config, prober: Prober, authority: DemoAuthority | null): Promise<number> {
 	const chosen = authority ? {environment: 'demo' as const, reason: 'demo Authority'} : await chooseEnvironment(config);
@@ -27,10 +38,22 @@ export async function runMonitor(config: Config, prober: Prober, authority: Demo
 	const stepEnv = {...process.env};
 	delete stepEnv.STELLA_DOCTOR_CLIENT_SECRET;
 	const runner = new StepRunner({env: stepEnv, timeoutMs: config.stepTimeoutMs});
+	// Timeline notes from outside the app (audit failures) need the monitor, which exists once
+	// the TUI runs; until then there is nothing to note.
+	let note: (text: string) => void = () => {};
 	if (config.auditLog) {
+		// An audit log that cannot be written is found out now, not after the restart it was
+		// meant to record.
+		const problem = checkAppendable(config.auditLog);
+		if (problem) {
+			process.stderr.write(`stella-doctor-tui: --audit-log: ${problem}\n`);
+			return 3;
+		}
 		const audit = createAuditLog(config.auditLog, {secrets});
 		runner.onFinished(record => {
-			void audit.append(record);
+			void audit.append(record).then(error => {
+				if (error) note(`audit log not written: ${error}`);
+			});
 		});
 	}
 	// Whatever ends the process, no step's process group outlives it.
@@ -66,6 +89,7 @@ export async function runMonitor(config: Config, prober: Prober, authority: Demo
 				demoFaults: authority ? {apply: action => FAULT_ACTIONS[action](authority)} : undefined,
 			}),
 			onMonitor: monitor => {
+				note = text => monitor.note(text);
 				monitor.note(`runbook environment ${chosen.environment} (${chosen.reason})`);
 				if (authority && config.demo === 'incident') {
 					stopIncident = runIncident(authority, {

@@ -5,7 +5,7 @@
 // line-per-probe monitor.
 
 import React, {useSyncExternalStore} from 'react';
-import {render, type Instance} from 'ink';
+import {Box, render, type Instance} from 'ink';
 import type {ProbeMode, Sample, Thresholds} from '../../checks/types.js';
 import {systemClock, systemTimers, type Clock, type Timers} from '../monitor/clock.js';
 import {createMonitor, type Monitor} from '../monitor/monitor.js';
@@ -73,9 +73,11 @@ interface RootProps {
 function Root({options, monitor, stdout, redraw, onQuit}: RootProps): React.JSX.Element | null {
 	const {columns, rows} = useTerminalSize(stdout);
 	const blank = useSyncExternalStore(redraw.subscribe, redraw.getSnapshot, redraw.getSnapshot);
-	if (blank) return null;
+	// Hidden, not unmounted, while the screen is cleared for a resize: the operator's state
+	// (environment, selection, open help or confirmation) must survive a window change.
 	return (
-		<App
+		<Box display={blank ? 'none' : 'flex'} flexDirection="column">
+			<App
 			monitor={monitor}
 			columns={columns}
 			rows={rows}
@@ -84,8 +86,9 @@ function Root({options, monitor, stdout, redraw, onQuit}: RootProps): React.JSX.
 			metrics={options.metrics}
 			readOnly={options.readOnly}
 			headerItems={options.headerItems}
-			useExtensions={options.useExtensions}
-		/>
+				useExtensions={options.useExtensions}
+			/>
+		</Box>
 	);
 }
 

@@ -91,7 +91,7 @@ const CASES: Record<string, Case> = {
 	},
 	'timeout below a raised critical': {
 		args: ['--critical-threshold', '15000'],
-		error: '--timeout: 10000 ms must be above the critical threshold (15000 ms), or a slow answer could never be told from none',
+		error: '--critical-threshold: 15000 ms must be below the probe timeout (10000 ms by default; raise --timeout with it)',
 	},
 	'replicas not whole': {args: ['--replicas', '1.5'], error: '--replicas: "1.5" must be a whole number'},
 	'step timeout zero': {args: ['--step-timeout', '0'], error: '--step-timeout: 0 is out of range (1 to 86400)'},
@@ -100,7 +100,7 @@ const CASES: Record<string, Case> = {
 	'unknown environment': {args: ['--env', 'windows'], error: '--env: "windows" is not one of compose, systemd, kubernetes'},
 	'unknown environment from the environment': {args: [], env: {STELLA_DOCTOR_ENV: 'mainframe'}, error: 'STELLA_DOCTOR_ENV: "mainframe" is not one of compose, systemd, kubernetes'},
 	'unknown format': {args: ['--format', 'xml'], error: '--format: "xml" is not one of text, json, nagios'},
-	'json contradicting format': {args: ['--json', '--format', 'nagios'], error: '--json contradicts --format nagios'},
+	'json contradicting format': {args: ['--json', '--format', 'text'], error: '--json contradicts --format text'},
 	'unknown demo mode': {args: ['--demo=chaos'], error: '--demo: "chaos" is not one of interactive, incident'},
 	'unknown runbook': {args: ['--print-runbook=windows'], error: '--print-runbook: "windows" is not one of compose, systemd, kubernetes'},
 	'runbook placeholder that reads as an option': {
@@ -152,11 +152,11 @@ const CASES: Record<string, Case> = {
 	},
 	'config that is a list': {args: ['--config', '{dir}/list.yaml'], error: '--config {dir}/list.yaml: expected a mapping of settings (key: value)'},
 	'config that is a string': {args: ['--config', '{dir}/scalar.yaml'], error: '--config {dir}/scalar.yaml: expected a mapping of settings (key: value)'},
-	'config negative number': {args: ['--config', '{dir}/negative.yaml'], error: 'config "timeout": -5 is out of range (1 to 600000)'},
-	'config not a number': {args: ['--config', '{dir}/not-number.yaml'], error: 'config "interval": "soon" is not a number'},
-	'config not a boolean': {args: ['--config', '{dir}/not-bool.yaml'], error: 'config "insecure": "maybe" is not true or false'},
-	'config bad scheme': {args: ['--config', '{dir}/bad-scheme.json'], error: 'config "endpoint": unsupported scheme "file" (use http or https)'},
-	'config unknown environment': {args: ['--config', '{dir}/bad-env.yaml'], error: 'config "env": "windows" is not one of compose, systemd, kubernetes'},
+	'config negative number': {args: ['--config', '{dir}/negative.yaml'], error: '"timeout" in {dir}/negative.yaml: -5 is out of range (1 to 600000)'},
+	'config not a number': {args: ['--config', '{dir}/not-number.yaml'], error: '"interval" in {dir}/not-number.yaml: "soon" is not a number'},
+	'config not a boolean': {args: ['--config', '{dir}/not-bool.yaml'], error: '"insecure" in {dir}/not-bool.yaml: "maybe" is not true or false'},
+	'config bad scheme': {args: ['--config', '{dir}/bad-scheme.json'], error: '"endpoint" in {dir}/bad-scheme.json: unsupported scheme "file" (use http or https)'},
+	'config unknown environment': {args: ['--config', '{dir}/bad-env.yaml'], error: '"env" in {dir}/bad-env.yaml: "windows" is not one of compose, systemd, kubernetes'},
 };
 
 function expand(text: string): string {
@@ -180,8 +180,34 @@ describe('a bad setting: one line on stderr, nothing on stdout, exit 3', () => {
 	});
 });
 
-// These fail today; each names the fix the lead's files need (see the report).
 describe('settings the CLI must not misread', () => {
+	test.concurrent('a critical threshold above the default timeout names the threshold, not the timeout never given', async () => {
+		const run = await runCli(['--once', '--critical-threshold', '20000', '--endpoint', 'http://127.0.0.1:9/connect/token']);
+		expect(run.code).toBe(3);
+		expect(run.stderr).toBe(
+			'stella-doctor-tui: --critical-threshold: 20000 ms must be below the probe timeout (10000 ms by default; raise --timeout with it)\n',
+		);
+	});
+
+	test.concurrent('a short option is called an option, not a flag named --n', async () => {
+		const run = await runCli(['--once', '--namespace', '-n']);
+		expect(run.code).toBe(3);
+		expect(run.stderr).toMatch(/^stella-doctor-tui: (unknown option -n \(only long --flags exist; see --help\)|--namespace: a value is required)\n$/);
+	});
+
+	test.concurrent('an audit log that cannot be written stops the monitor before it starts', async () => {
+		const run = await runCli(['--audit-log', '/proc/no-such-dir/audit.log', '--endpoint', 'http://127.0.0.1:9/connect/token']);
+		expect(run.code).toBe(3);
+		expect(run.stderr).toBe('stella-doctor-tui: --audit-log: cannot write /proc/no-such-dir/audit.log: ENOENT\n');
+	});
+
+	test.concurrent('with --format nagios, bad input is also an UNKNOWN line on stdout for NRPE', async () => {
+		const run = await runCli(['--once', '--format', 'nagios', '--endpoint', 'ftp://x']);
+		expect(run.code).toBe(3);
+		expect(run.stdout).toBe('TOKEN-SERVICE UNKNOWN - --endpoint: unsupported scheme "ftp" (use http or https)\n');
+		expect(run.stderr).toBe('stella-doctor-tui: --endpoint: unsupported scheme "ftp" (use http or https)\n');
+	});
+
 	test.concurrent('a flag given twice is bad input, not an internal error', async () => {
 		const run = await runCli(['--once', '--endpoint', 'http://a.invalid/', '--endpoint', 'http://b.invalid/']);
 		expect(run.code).toBe(3);
@@ -193,7 +219,7 @@ describe('settings the CLI must not misread', () => {
 		const run = await runCli(['--once', '--config', file('low-timeout.json')]);
 		expect(run.code).toBe(3);
 		expect(run.stderr).toBe(
-			'stella-doctor-tui: config "timeout": 1500 ms must be above the critical threshold (2000 ms), or a slow answer could never be told from none\n',
+			`stella-doctor-tui: "timeout" in ${file('low-timeout.json')}: 1500 ms must be above the critical threshold (2000 ms), or a slow answer could never be told from none\n`,
 		);
 	});
 
