@@ -34,7 +34,7 @@ export interface Config {
 	readonly intervalMs: number;
 	readonly timeoutMs: number;
 	readonly thresholds: Thresholds;
-	/** The secret inside never reaches output; see redactSecrets(). */
+	/** The secret inside never reaches output: the probe masks it in anything the server echoes. */
 	readonly credentials: ClientCredentials | null;
 	readonly ca: Buffer | undefined;
 	readonly insecure: boolean;
@@ -273,11 +273,4 @@ function resolveCredentials(
 		throw new ConfigError(`${idRaw!.source} is set but no client secret is (STELLA_DOCTOR_CLIENT_SECRET or --client-secret-file)`);
 	}
 	return {clientId, clientSecret};
-}
-
-/** Replaces every occurrence of the secret in text bound for a screen, file or log. */
-export function redactSecrets(text: string, config: Pick<Config, 'credentials'>): string {
-	const secret = config.credentials?.clientSecret;
-	if (!secret || secret.length < 1) return text;
-	return text.split(secret).join('[redacted]');
 }
