@@ -143,7 +143,13 @@ export function App(props: AppProps): React.JSX.Element {
 		return (
 			<Box flexDirection="column" width={width} height={plan.height} overflow="hidden">
 				{header}
-				<HelpOverlay status={snapshot.latest?.result.status ?? null} hints={helpHints} width={width} height={plan.body} />
+				<HelpOverlay
+					status={snapshot.latest?.result.status ?? null}
+					hints={helpHints}
+					error={snapshot.latest?.result.evidence.Error ?? null}
+					width={width}
+					height={plan.body}
+				/>
 				{keyBar}
 			</Box>
 		);

@@ -13,6 +13,8 @@ import {STATUS_COLOUR, STATUS_WORD, useTheme} from './theme.js';
 export interface HelpOverlayProps {
 	readonly status: Status | null;
 	readonly hints: readonly KeyHint[];
+	/** The last probe's error, shown whole here: the panels have to cut it. */
+	readonly error?: string | null;
 	readonly width: number;
 	readonly height: number;
 }
@@ -24,7 +26,7 @@ export function causesFor(status: Status | null): {heading: string; causes: read
 	return {heading: 'Likely causes (no probe yet)', causes: []};
 }
 
-export const HelpOverlay = memo(function HelpOverlay({status, hints, width, height}: HelpOverlayProps): React.JSX.Element {
+export const HelpOverlay = memo(function HelpOverlay({status, hints, error = null, width, height}: HelpOverlayProps): React.JSX.Element {
 	const theme = useTheme();
 	const text = (value: string) => forTheme(value, theme);
 	const heading = (value: string, colour?: string): Segment[] => [{text: text(value), bold: true, colour}];
@@ -33,11 +35,24 @@ export const HelpOverlay = memo(function HelpOverlay({status, hints, width, heig
 		return wrap(text(value), Math.max(1, width - first.length)).map((row, i) => [{text: (i === 0 ? first : rest) + row}]);
 	};
 
-	const keys: Segment[] = [{text: '  '}];
-	hints.forEach((hint, i) => {
-		if (i > 0) keys.push({text: theme.glyphs.separator, dim: true});
-		keys.push({text: text(hint.keys), bold: true, colour: 'cyan'}, {text: ` ${text(hint.label)}`});
-	});
+	// Every key must be findable here, so the key map wraps instead of being cut.
+	const keys: Segment[][] = [[{text: '  '}]];
+	let used = 2;
+	for (const hint of hints) {
+		const label = ` ${text(hint.label)}`;
+		const size = text(hint.keys).length + label.length;
+		const row = keys[keys.length - 1]!;
+		if (row.length > 1 && used + theme.glyphs.separator.length + size > width) {
+			keys.push([{text: '  '}]);
+			used = 2;
+		} else if (row.length > 1) {
+			row.push({text: theme.glyphs.separator, dim: true});
+			used += theme.glyphs.separator.length;
+		}
+		keys[keys.length - 1]!.push({text: text(hint.keys), bold: true, colour: 'cyan'}, {text: label});
+		used += size;
+	}
+	const errorLines = error === null ? [] : [heading('Last error'), ...body(error)];
 	const {heading: causesHeading, causes} = causesFor(status);
 	const causeLines = causes.flatMap(cause => body(cause, `  ${theme.ascii ? '-' : '•'} `));
 	const relatedText = tokenServiceCheck.related.map(related => `${related.id}: ${related.why}`);
@@ -46,7 +61,7 @@ export const HelpOverlay = memo(function HelpOverlay({status, hints, width, heig
 	// When rows are short the causes for the current level come first: related checks get
 	// one line each, then "why it matters" gives up lines.
 	const room = Math.max(0, height - 1);
-	const fixed = 2 + 1 + 1 + causeLines.length + 1;
+	const fixed = 1 + keys.length + 1 + errorLines.length + 1 + causeLines.length + 1;
 	if (fixed + why.length + related.length > room) related = relatedText.map(line => [{text: `  ${text(line)}`}]);
 	const whyRoom = Math.max(1, room - fixed - related.length);
 	if (why.length > whyRoom) {
@@ -56,7 +71,8 @@ export const HelpOverlay = memo(function HelpOverlay({status, hints, width, heig
 	}
 	const lines: Segment[][] = [
 		heading('Keys'),
-		keys,
+		...keys,
+		...errorLines,
 		heading('Why it matters'),
 		...why,
 		heading(causesHeading, status === null ? undefined : STATUS_COLOUR[status]),

@@ -221,6 +221,18 @@ describe('HelpOverlay', () => {
 		expect(help('pass')).toContain('PASS: healthy, nothing to diagnose');
 	});
 
+	it('wraps a long key map instead of cutting it, and shows the last error whole', () => {
+		const many = ['r probe now', 'p pause', '↑↓ j k select step', 'Enter, 1-9 run step', 'x cancel the running step', 'c copy the command', 'e switch environment', 'q, Ctrl+C quit', 'Esc close help'].map(
+			entry => ({keys: entry.split(' ')[0]!, label: entry.split(' ').slice(1).join(' ')}),
+		);
+		const error = 'HTTP 400 Bad Request: invalid_client: client authentication failed (the client secret does not match the registered one)';
+		const frame = lines(renderUi(<HelpOverlay status="fail" hints={many} error={error} width={60} height={40} />).lastFrame());
+		const text = frame.join(' ').replace(/\s+/g, ' ');
+		for (const hint of many) expect(text).toContain(`${hint.keys} ${hint.label}`);
+		expect(text).toContain(error);
+		expect(widest(frame.join('\n'))).toBeLessThanOrEqual(60);
+	});
+
 	it('stays within its height and width', () => {
 		const {lastFrame} = renderUi(<HelpOverlay status="fail" hints={hints} width={60} height={12} />);
 		expect(lines(lastFrame()).length).toBeLessThanOrEqual(12);

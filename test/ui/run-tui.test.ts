@@ -135,22 +135,23 @@ describe('runTui', () => {
 	});
 
 	it('on a dumb terminal, prints plain lines instead of drawing a screen it cannot address', async () => {
-		const {stdin, stdout, events, exit} = start({env: {TERM: 'dumb', LANG: 'C.UTF-8'}});
+		const {stdin, stdout, stderr, events, exit} = start({env: {TERM: 'dumb', LANG: 'C.UTF-8'}});
 		await tick();
 		events.emit('SIGTERM');
 		expect(await exit).toBe(143);
 		expect(stdin.rawModes).toEqual([]);
-		expect(stdout.output).toMatch(/^stella-doctor-tui: TERM is dumb, so no live screen: one line per probe/);
+		expect(stderr.output).toMatch(/^stella-doctor-tui: TERM is dumb, so no live screen: one line per probe/);
 		expect(stdout.output).not.toContain('\u001b');
 	});
 
 	it('without a terminal on stdin, prints plain lines instead (no raw mode)', async () => {
-		const {stdin, stdout, probe, events, exit, time} = (() => {
+		const {stdin, stdout, stderr, probe, events, exit, time} = (() => {
 			const time = createFakeTime();
 			const probe = createProbeDouble(time.now);
 			const stdin = new FakeStdin();
 			stdin.isTTY = false;
 			const stdout = new FakeStdout();
+			const stderr = new FakeStdout();
 			const events = new EventEmitter();
 			const exit = runTui({
 				endpoint: ENDPOINT,
@@ -158,11 +159,12 @@ describe('runTui', () => {
 				probe: probe.probe,
 				stdin: stdin as unknown as NodeJS.ReadStream,
 				stdout: stdout as unknown as NodeJS.WriteStream,
+				stderr: stderr as unknown as NodeJS.WriteStream,
 				clock: time.clock,
 				timers: time.timers,
 				events,
 			});
-			return {stdin, stdout, probe, events, exit, time};
+			return {stdin, stdout, stderr, probe, events, exit, time};
 		})();
 		await time.advance(40);
 		probe.answer(40);
@@ -171,7 +173,7 @@ describe('runTui', () => {
 		expect(await exit).toBe(0);
 		expect(stdin.rawModes).toEqual([]);
 		expect(stdout.output).not.toContain(ENTER_ALT_SCREEN);
-		expect(stdout.output.split('\n')[0]).toMatch(/^stella-doctor-tui: stdin is not a terminal, so no live screen/);
-		expect(stdout.output.split('\n')[1]).toBe('14:00:00 PASS 40 ms');
+		expect(stderr.output).toMatch(/^stella-doctor-tui: stdin is not a terminal, so no live screen/);
+		expect(stdout.output.split('\n')[0]).toBe('14:00:00 PASS 40 ms');
 	});
 });
