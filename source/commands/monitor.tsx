@@ -78,7 +78,7 @@ export async function runMonitor(config: Config, prober: Prober, authority: Demo
 			readOnly: config.readOnly,
 			headerItems: [
 				...(authority ? [config.demo === 'incident' ? 'DEMO incident' : 'DEMO'] : []),
-				...(config.insecure ? ['TLS NOT VERIFIED'] : []),
+				...(config.insecure && config.endpoint.startsWith('https:') ? ['TLS NOT VERIFIED'] : []),
 			],
 			useExtensions: createProductExtensions({
 				runner,

@@ -172,7 +172,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
 		sinceStart.add(point);
 		lastWindow.add(point, receivedAt);
 		const error = sample.error === null ? null : sanitizeLine(sample.error, 300);
-		timeline.observe(sample.startedAt, result.status, sample.responseTimeMs === null ? null : roundMs(sample.responseTimeMs), error);
+		timeline.observe(sample.startedAt, result.status, sample.responseTimeMs === null ? null : roundMs(sample.responseTimeMs), error, result.condition);
 		publish({
 			latest: {sample, result, receivedAt},
 			probes: snapshot.probes + 1,

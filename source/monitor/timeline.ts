@@ -1,7 +1,7 @@
 // The status changes of a session, newest first and bounded: "14:02:11 PASS → WARN 734 ms".
 // Notes (a remediation step ran, its exit) can be added so cause and effect read together.
 
-import type {Status} from '../../checks/types.js';
+import type {Condition, Status} from '../../checks/types.js';
 
 export interface StatusChange {
 	readonly kind: 'status';
@@ -29,12 +29,19 @@ export const DEFAULT_TIMELINE_CAPACITY = 200;
 export class Timeline {
 	#entries: readonly TimelineEntry[] = [];
 	#status: Status | null = null;
+	#condition: Condition | null = null;
 
 	constructor(readonly capacity = DEFAULT_TIMELINE_CAPACITY) {}
 
-	/** Records a probe's verdict; true when it changed the status (and so the entries). */
-	observe(at: number, status: Status, responseTimeMs: number | null, error: string | null): boolean {
-		if (status === this.#status) return false;
+	/**
+	 * Records a probe's verdict; true when it changed the status (and so the entries). Within
+	 * FAIL, going from "critically slow" to "not answering" (or back) is a change too: the
+	 * operator is looking at a different problem.
+	 */
+	observe(at: number, status: Status, responseTimeMs: number | null, error: string | null, condition?: Condition): boolean {
+		const same = status === this.#status && (condition === undefined || condition === this.#condition);
+		this.#condition = condition ?? null;
+		if (same) return false;
 		const change: StatusChange = {kind: 'status', at, from: this.#status, to: status, responseTimeMs, error};
 		this.#status = status;
 		this.#prepend(change);

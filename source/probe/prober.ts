@@ -125,7 +125,8 @@ export function createProber(options: ProbeOptions): Prober {
 		if (options.credentials) headers.authorization = basicAuthorization(options.credentials);
 		const secrets = secretForms(options.credentials, headers.authorization ?? null);
 		const redact = (text: string | null) => (text === null ? null : redactForms(text, secrets));
-		const base = {endpoint: options.endpoint, startedAt, mode, insecure};
+		// Only an https endpoint has a certificate to skip checking; over http the flag changes nothing.
+		const base = {endpoint: options.endpoint, startedAt, mode, insecure: insecure && url.protocol === 'https:'};
 		const deadline = AbortSignal.timeout(options.timeoutMs);
 		const errorContext = (gotHeaders: boolean) => ({
 			timeoutMs: options.timeoutMs,

@@ -98,6 +98,11 @@ export function createProductExtensions(options: ProductExtensionOptions): UseEx
 				if (keys.handleKey(input, key)) return true;
 				const fault = demoFaults && !keys.confirming ? FAULT_KEYS[input] : undefined;
 				if (!fault || !demoFaults) return false;
+				// The fault keys change the Authority's state like a restart does: read-only locks them too.
+				if (options.readOnly) {
+					context.note(`demo fault keys are locked in read-only mode`);
+					return true;
+				}
 				context.note(`demo fault: ${FAULT_NOTES[fault.action]}`);
 				demoFaults.apply(fault.action).then(
 					() => context.probeNow(),

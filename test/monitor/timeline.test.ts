@@ -19,6 +19,22 @@ describe('Timeline', () => {
 		]);
 	});
 
+	it('counts a change of problem within FAIL (critically slow, then not answering) as a change', () => {
+		const timeline = new Timeline();
+		timeline.observe(1000, 'fail', 2600, null, 'critically-slow');
+		expect(timeline.observe(2000, 'fail', 2700, null, 'critically-slow')).toBe(false);
+		expect(timeline.observe(3000, 'fail', null, 'connect ECONNREFUSED 127.0.0.1:9', 'unavailable')).toBe(true);
+		expect(timeline.observe(4000, 'fail', null, 'connect ECONNREFUSED 127.0.0.1:9', 'unavailable')).toBe(false);
+		expect(timeline.entries()[0]).toEqual({
+			kind: 'status',
+			at: 3000,
+			from: 'fail',
+			to: 'fail',
+			responseTimeMs: null,
+			error: 'connect ECONNREFUSED 127.0.0.1:9',
+		});
+	});
+
 	it('is bounded', () => {
 		const timeline = new Timeline(5);
 		for (let i = 0; i < 100; i++) timeline.observe(i, i % 2 ? 'pass' : 'fail', null, null);

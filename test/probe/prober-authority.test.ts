@@ -45,6 +45,14 @@ describe('probe against the real Authority', () => {
 		expect(sample.phases.tlsMs).toBeNull();
 	});
 
+	it('does not flag --insecure on an http endpoint, where there is no certificate to skip', async () => {
+		const prober = createProber({endpoint: authority.tokenEndpoint, timeoutMs: 5000, insecure: true});
+		const sample = await prober.probe();
+		await prober.close();
+		expect(sample.available).toBe(true);
+		expect(sample.insecure).toBe(false);
+	});
+
 	it('passes with valid client credentials, which means a real token was issued', async () => {
 		const before = (await authority.status()).tokensIssuedTotal;
 		const prober = withCredentials(authority.clientSecret);
