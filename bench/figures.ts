@@ -3,7 +3,7 @@
 
 import type {DayFigures} from './run-day.js';
 import type {ProbeAccuracy} from './run-probe-accuracy.js';
-import type {ProgramCost, RssPoint, TerminalFigures} from './run-terminal.js';
+import type {ProgramCost, TerminalFigures} from './run-terminal.js';
 import {kb, mb, ms, renderTable, verdict, type Row} from './report.js';
 import {SETTINGS_HELP, type BenchSettings} from './settings.js';
 import type {Timing} from './startup.js';
@@ -14,8 +14,6 @@ const CPU_BUDGET_PERCENT = 1;
 const RSS_BUDGET_BYTES = 100 * 1_000_000;
 /** Live heap may grow this much from hour 1 to hour 24 and still count as flat. */
 const FLAT_HEAP_SHARE = 0.05;
-/** RSS of the running monitor may rise this much per hour and still count as flat. */
-const FLAT_RSS_MB_PER_HOUR = 10;
 
 export interface Results {
 	terminal?: TerminalFigures;
@@ -72,34 +70,8 @@ function costRows(terminal: TerminalFigures, soakMinutes: number): Row[] {
 			target: '< 100 MB',
 			verdict: verdict(last.rss < RSS_BUDGET_BYTES),
 		});
-		const trend = rssTrend(trail.filter(point => point.seconds * 1000 >= ours.startAt));
-		if (trend !== null) {
-			rows.push({
-				figure: 'RSS trend of monitor (low points)',
-				ours: `${trend >= 0 ? '+' : ''}${trend.toFixed(0)} MB/h`,
-				anchor: `over ${((last.seconds * 1000 - ours.startAt) / 60_000).toFixed(1)} min${soakMinutes < 10 ? ', rough' : ''}`,
-				target: `flat (< ${FLAT_RSS_MB_PER_HOUR} MB/h)`,
-				verdict: verdict(trend < FLAT_RSS_MB_PER_HOUR),
-			});
-		}
 	}
 	return rows;
-}
-
-/**
- * RSS growth in MB per hour, from the lowest reading of each half of the trail: the low
- * points come after garbage collections, so a rise between them is memory kept, not garbage
- * waiting. Null with too few readings to say.
- */
-export function rssTrend(trail: readonly RssPoint[]): number | null {
-	if (trail.length < 4) return null;
-	const half = Math.floor(trail.length / 2);
-	const low = (points: readonly RssPoint[]) => points.reduce((a, b) => (b.rss < a.rss ? b : a));
-	const first = low(trail.slice(0, half));
-	const second = low(trail.slice(half));
-	const hours = (second.seconds - first.seconds) / 3600;
-	if (hours <= 0) return null;
-	return (second.rss - first.rss) / 1_000_000 / hours;
 }
 
 function dayRows(day: DayFigures): Row[] {
@@ -234,6 +206,12 @@ export function renderReport(results: Results, settings: BenchSettings, facts: R
 		const t = results.terminal;
 		out.push(`  probes answered in the window: ${t.probesInWindow} (${((t.probesInWindow / (t.monitor.cost?.windowSeconds ?? settings.windowSeconds)) * 60).toFixed(0)}/min)`);
 		for (const line of [...frameDetails('monitor', t.monitor), ...frameDetails('htop', t.htop)]) out.push(`  ${line}`);
+		if (t.plainCost) {
+			out.push(
+				`  the same monitor with no screen (plain lines, stdout a pipe, same window): CPU ${t.plainCost.cpuPercent.toFixed(2)} % of one core, RSS ${mb(t.plainCost.rssBytes)}`,
+			);
+		}
+		out.push('  response time shown: the TUI status line vs that plain monitor on the same server; a gap is time the drawing kept the probe waiting');
 		if (t.rssTrail.length > 0) out.push(`  monitor RSS trail: ${t.rssTrail.map(point => `${point.seconds.toFixed(0)} s ${mb(point.rss)}`).join(', ')}`);
 	}
 	if (results.startup) {
@@ -259,6 +237,7 @@ export function renderReport(results: Results, settings: BenchSettings, facts: R
 			`  simulated day: ${d.samples} samples in ${(d.elapsedMs / 1000).toFixed(1)} s (${((d.elapsedMs * 1000) / d.samples).toFixed(0)} µs each); history ${d.historySize}, timeline ${d.timelineEntries}, window ${d.windowProbes} probes`,
 		);
 		out.push(`  hourly heap/RSS: ${d.hours.map(hour => `${(hour.heapUsed / 1e6).toFixed(2)}/${(hour.rss / 1e6).toFixed(0)}`).join(' ')} MB`);
+		out.push('    (the day runs in seconds, so V8 sizes its young generation for thousands of samples a second: RSS rises with that, live heap is the figure that says "flat")');
 	}
 	for (const error of results.errors) out.push(`  ERROR ${error}`);
 	out.push('');

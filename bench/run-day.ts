@@ -30,6 +30,7 @@ export interface DayFigures {
 
 export async function runDay(samples: number, nodeFlags: readonly string[] = []): Promise<DayFigures> {
 	const directory = mkdtempSync(join(tmpdir(), 'bench-day-'));
+	const removeDirectory = onCleanup(() => rmSync(directory, {recursive: true, force: true}));
 	try {
 		const outfile = join(directory, 'simulated-day.mjs');
 		await build({
@@ -55,6 +56,6 @@ export async function runDay(samples: number, nodeFlags: readonly string[] = [])
 			await forget();
 		}
 	} finally {
-		rmSync(directory, {recursive: true, force: true});
+		await removeDirectory();
 	}
 }

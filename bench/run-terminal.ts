@@ -9,7 +9,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {killGroup, onCleanup} from './cleanup.js';
 import {analyseFrames, type FrameAnalysis, type ScreenReader} from './frame-analysis.js';
-import {treeRssBytes} from './proc.js';
+import {cpuSeconds, treeRssBytes} from './proc.js';
 import {spawnInPty, type PtySession} from './pty-session.js';
 import type {BenchSettings} from './settings.js';
 import {measureWindow, sleep, type WindowCost} from './terminal-cost.js';
@@ -37,6 +37,8 @@ export interface TerminalFigures {
 	 * is time the drawing kept the probe waiting.
 	 */
 	readonly plainReadings: readonly number[];
+	/** CPU (% of one core) and RSS of that plain monitor over the window: the cost with no screen. */
+	readonly plainCost: {readonly cpuPercent: number; readonly rssBytes: number} | null;
 	/** Probes the local server answered during the window (should be about one a second). */
 	readonly probesInWindow: number;
 	/** The monitor's RSS over its whole run, every few seconds. */
@@ -62,7 +64,7 @@ export const readShownResponseTime: ScreenReader = (lines, previous) => {
 };
 
 /** The plain monitor (stdout a pipe) beside the TUI; collects the ms of each probe it prints. */
-function startPlainMonitor(cliPath: string, url: string): {readings: (from: number, to: number) => number[]; stop: () => Promise<void>} {
+function startPlainMonitor(cliPath: string, url: string): {pid: number | undefined; readings: (from: number, to: number) => number[]; stop: () => Promise<void>} {
 	const child = spawn(process.execPath, [cliPath, '--endpoint', url, '--interval', '1'], {stdio: ['ignore', 'pipe', 'ignore'], detached: true});
 	const lines: {at: number; ms: number}[] = [];
 	let pending = '';
@@ -78,7 +80,7 @@ function startPlainMonitor(cliPath: string, url: string): {readings: (from: numb
 	const stop = onCleanup(() => {
 		if (child.pid) killGroup(child.pid);
 	});
-	return {readings: (from, to) => lines.filter(line => line.at >= from && line.at < to).map(line => line.ms), stop};
+	return {pid: child.pid, readings: (from, to) => lines.filter(line => line.at >= from && line.at < to).map(line => line.ms), stop};
 }
 
 async function measureProgram(
@@ -104,6 +106,7 @@ export async function runTerminal(cliPath: string, server: TokenServer, settings
 	// htop reads and may write its settings under $HOME: give it a fresh one (stock settings,
 	// nothing of the user's touched).
 	const htopHome = mkdtempSync(join(tmpdir(), 'bench-htop-'));
+	const removeHome = onCleanup(() => rmSync(htopHome, {recursive: true, force: true}));
 	const monitorArgs = [cliPath, '--endpoint', server.url, '--interval', '1'];
 	const htopArgs = ['-d', '10'];
 
@@ -121,18 +124,25 @@ export async function runTerminal(cliPath: string, server: TokenServer, settings
 	const sampler = setInterval(sampleRss, 5000);
 
 	try {
-		const requestsBefore = {value: 0};
+		const atOpen = {requests: 0, plainCpu: 0, at: 0};
 		setTimeout(() => {
-			requestsBefore.value = server.requests;
-		}, settings.warmupSeconds * 1000).unref();
+			atOpen.requests = server.requests;
+			atOpen.plainCpu = plain.pid ? cpuSeconds(plain.pid) : 0;
+			atOpen.at = performance.now();
+		}, Math.max(0, monitorStart + settings.warmupSeconds * 1000 - performance.now())).unref();
 		const windowFrom = monitorStart + settings.warmupSeconds * 1000;
 		const [monitorCost, htopCost] = await Promise.all([
 			measureProgram(monitor, `node dist/cli.js --endpoint <local> --interval 1`, monitorStart, settings, readShownResponseTime),
 			measureProgram(htop, `htop ${htopArgs.join(' ')}`, htopStart, settings),
 		]);
 		// Two monitors poll the server: the TUI and the plain one beside it.
-		const probesInWindow = (server.requests - requestsBefore.value) / 2;
+		const probesInWindow = (server.requests - atOpen.requests) / 2;
 		const plainReadings = plain.readings(windowFrom, performance.now());
+		const plainSeconds = (performance.now() - atOpen.at) / 1000;
+		const plainCost =
+			plain.pid && atOpen.at > 0
+				? {cpuPercent: ((cpuSeconds(plain.pid) - atOpen.plainCpu) / plainSeconds) * 100, rssBytes: treeRssBytes(plain.pid)}
+				: null;
 		await Promise.all([htop.dispose(), plain.stop()]);
 
 		// The soak: the same monitor keeps running until soakMinutes after its start.
@@ -141,10 +151,10 @@ export async function runTerminal(cliPath: string, server: TokenServer, settings
 			if (remaining > 0) await Promise.race([sleep(remaining), monitor.exited]);
 			sampleRss();
 		}
-		return {monitor: monitorCost, htop: htopCost, plainReadings, probesInWindow, rssTrail};
+		return {monitor: monitorCost, htop: htopCost, plainReadings, plainCost, probesInWindow, rssTrail};
 	} finally {
 		clearInterval(sampler);
 		await Promise.all([monitor.dispose(), htop.dispose(), plain.stop()]);
-		rmSync(htopHome, {recursive: true, force: true});
+		await removeHome();
 	}
 }
