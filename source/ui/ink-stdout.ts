@@ -18,6 +18,15 @@ export function anchorFrame(chunk: string): string {
 	return chunk.replace(INCREMENTAL_START, CURSOR_HOME);
 }
 
+// Ink steps over each unchanged line with its own "cursor next line"; one move over the whole
+// run is the same on the screen and costs a few bytes instead of three per line — over SSH,
+// every second, for hours.
+const NEXT_LINE_RUN = /(?:\u001b\[E){2,}/g;
+
+export function collapseLineSkips(chunk: string): string {
+	return chunk.replace(NEXT_LINE_RUN, run => `\u001b[${run.length / 3}E`);
+}
+
 type Write = NodeJS.WriteStream['write'];
 
 /**
@@ -25,7 +34,7 @@ type Write = NodeJS.WriteStream['write'];
  * every character to ASCII); everything else is the stream's own.
  */
 export function createInkStdout<T extends NodeJS.WriteStream>(stream: T, options: {ascii?: boolean; colour?: boolean} = {}): T {
-	const steps: Array<(chunk: string) => string> = [anchorFrame];
+	const steps: Array<(chunk: string) => string> = [anchorFrame, collapseLineSkips];
 	if (options.ascii) steps.push(foldToAscii);
 	// Without colour (NO_COLOR, a monochrome terminal) no attribute at all is sent: the
 	// screen reads from its text alone, whatever component styled a word.

@@ -23,7 +23,8 @@ describe('monitor', () => {
 	it('judges each probe, records failures at their own time, and keeps the transitions', async () => {
 		const {time, probe, monitor, t0} = setup();
 		monitor.start();
-		expect(monitor.getSnapshot().inFlight).toBe(true);
+		// The in-flight sign waits: a render now would be timed as part of the probe.
+		expect(monitor.getSnapshot().inFlight).toBe(false);
 		// 14:00:00 PASS 40 ms, 14:00:01 WARN 734 ms, 14:00:02 refused, 14:00:03 PASS 41 ms.
 		for (const [ms, error] of [[40, null], [734, null], [null, 'connect ECONNREFUSED 127.0.0.1:9'], [41, null]] as const) {
 			await time.advance(ms ?? 5);
@@ -53,6 +54,10 @@ describe('monitor', () => {
 	it('marks in-flight and paused in snapshots', async () => {
 		const {time, probe, monitor, seen} = setup();
 		monitor.start();
+		expect(seen).toEqual([]);
+		await time.advance(299);
+		expect(seen).toEqual([]);
+		await time.advance(1);
 		expect(seen.at(-1)).toMatchObject({inFlight: true, paused: false});
 		probe.answer(10);
 		await time.settle();
@@ -62,6 +67,7 @@ describe('monitor', () => {
 		await time.advance(10_000);
 		expect(probe.calls()).toBe(1);
 		monitor.resume();
+		await time.advance(300);
 		expect(monitor.getSnapshot()).toMatchObject({paused: false, inFlight: true});
 		monitor.stop();
 	});

@@ -105,7 +105,7 @@ describe('App layout', () => {
 
 describe('App keys', () => {
 	it('r probes now', async () => {
-		const {ui, probe} = await setup();
+		const {ui, probe, time} = await setup();
 		await tick();
 		expect(probe.calls()).toBe(2); // the scheduled one after the first interval is in flight
 		probe.answer(40);
@@ -113,6 +113,9 @@ describe('App keys', () => {
 		ui.stdin.write('r');
 		await tick();
 		expect(probe.calls()).toBe(3);
+		// The sign shows once the probe has been out for a moment (not during a fast one).
+		await time.advance(300);
+		await tick();
 		expect(text(ui)).toContain('● probing');
 	});
 
