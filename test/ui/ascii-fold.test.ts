@@ -24,6 +24,12 @@ describe('the stream Ink writes to', () => {
 		return {stream: createInkStdout(fake, options), written};
 	}
 
+	it('steps over a run of unchanged lines in one move', () => {
+		const {stream, written} = capture({});
+		stream.write('\u001b[E\u001b[E\u001b[E\u001b[Gchanged\u001b[K\u001b[E');
+		expect(written).toEqual(['\u001b[3E\u001b[Gchanged\u001b[K\u001b[E']);
+	});
+
 	it('anchors an incremental frame at the top-left', () => {
 		const {stream, written} = capture({});
 		stream.write('\u001b[23Aframe');
