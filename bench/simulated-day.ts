@@ -38,14 +38,17 @@ function random(): number {
 let now = Date.UTC(2025, 0, 1);
 let monotonic = 0;
 const clock: Clock = {now: () => now, monotonic: () => monotonic};
-let due: (() => void) | null = null;
+// Pending timers by handle: the next probe's, and the in-flight sign's while a probe is out.
+const pending = new Map<number, {callback: () => void; ms: number}>();
+let nextHandle = 1;
 const timers: Timers = {
-	setTimeout(callback) {
-		due = callback;
-		return 1;
+	setTimeout(callback, ms) {
+		const handle = nextHandle++;
+		pending.set(handle, {callback, ms});
+		return handle;
 	},
-	clearTimeout() {
-		due = null;
+	clearTimeout(handle) {
+		pending.delete(handle as number);
 	},
 };
 
@@ -87,13 +90,14 @@ const started = performance.now();
 monitor.start();
 await flush();
 for (let done = 1; done < SAMPLES; done++) {
-	if (!due) throw new Error(`the monitor scheduled nothing after sample ${done}`);
-	const next: () => void = due;
-	due = null;
+	if (pending.size === 0) throw new Error(`the monitor scheduled nothing after sample ${done}`);
+	// One second passes: every timer due within it fires, in order.
+	const due = [...pending.entries()].sort((a, b) => a[1].ms - b[1].ms);
+	pending.clear();
 	now += 1000;
 	monotonic += 1000;
 	monitor.expire();
-	next();
+	for (const [, timer] of due) timer.callback();
 	await flush();
 	if ((done + 1) % PER_HOUR === 0) hours.push(read(done + 1));
 }
