@@ -48,6 +48,7 @@ const RUNBOOK_HINTS: readonly KeyHint[] = [
 	{keys: 'x', label: 'cancel the running step'},
 	{keys: 'c', label: 'copy the command (OSC 52)'},
 	{keys: 'e', label: 'switch environment'},
+	{keys: '[ ] { }', label: 'scroll step output (older, newer, oldest, newest)'},
 ];
 
 const FAULT_NOTES: Readonly<Record<FaultAction, string>> = {

@@ -81,7 +81,7 @@ switch (mode) {
 		console.log('after');
 		break;
 	case 'many':
-		for (let i = 1; i <= 20; i++) console.log('line ' + i);
+		for (let i = 1; i <= Number(env.STANDIN_COUNT || 20); i++) console.log('line ' + i);
 		break;
 	case 'describe':
 		process.stdout.write([

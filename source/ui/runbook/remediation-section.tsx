@@ -6,7 +6,7 @@ import React from 'react';
 import {Box} from 'ink';
 import type {Runbook} from '../../../checks/runbook.js';
 import {ConfirmDialog, confirmDialogHeight} from './confirm-dialog.js';
-import {OutputPanel} from './output-panel.js';
+import {OutputPanel, outputViewOf} from './output-panel.js';
 import {RunbookPanel, copiedRows} from './runbook-panel.js';
 import type {RunbookKeys} from './use-runbook-keys.js';
 import type {RunnerView} from './use-runner.js';
@@ -33,6 +33,9 @@ export function RemediationSection({runbook, keys, runner, readOnly, height, wid
 	const outputWanted = state.current === null ? 2 : Math.max(2, Math.min(state.lines.length + 2, Math.ceil(height / 2)));
 	const below = keys.confirming ? confirmDialogHeight(keys.confirming.commandLine, width) : outputWanted;
 	const runbookHeight = Math.max(1, Math.min(wanted, height - below));
+	const outputHeight = Math.max(1, height - runbookHeight);
+	// The scroll keys page by what is on screen: tell the key handler (a number, no I/O).
+	if (!keys.confirming) keys.reportOutputView(outputViewOf(state, outputHeight));
 	const panel = (
 		<RunbookPanel
 			runbook={runbook}
@@ -52,7 +55,7 @@ export function RemediationSection({runbook, keys, runner, readOnly, height, wid
 			{keys.confirming ? (
 				<ConfirmDialog step={keys.confirming.step} index={keys.confirming.index} commandLine={keys.confirming.commandLine} width={width} />
 			) : (
-				<OutputPanel state={state} elapsedMs={runner.elapsedMs} height={Math.max(1, height - runbookHeight)} width={width} />
+				<OutputPanel state={state} elapsedMs={runner.elapsedMs} height={outputHeight} width={width} top={keys.outputTop} />
 			)}
 		</Box>
 	);

@@ -14,6 +14,11 @@ export interface RunbookKeyState {
 	readonly notice: string | null;
 	/** The command line last copied, shown in full for terminals that ignore OSC 52. */
 	readonly copied: string | null;
+	/**
+	 * First output line shown, numbered from the step's first line ever (dropped ones count),
+	 * or null to follow the newest. Absolute, so new lines do not move a scrolled-up view.
+	 */
+	readonly outputTop: number | null;
 }
 
 export const INITIAL_RUNBOOK_KEY_STATE: RunbookKeyState = Object.freeze({
@@ -21,7 +26,18 @@ export const INITIAL_RUNBOOK_KEY_STATE: RunbookKeyState = Object.freeze({
 	confirming: null,
 	notice: null,
 	copied: null,
+	outputTop: null,
 });
+
+/** The output panel as last drawn: which lines exist and how many fit. */
+export interface OutputView {
+	/** Number of the oldest line kept (= lines dropped from the ring). */
+	readonly first: number;
+	/** One past the newest line. */
+	readonly end: number;
+	/** Output lines the panel shows at once: one page. */
+	readonly page: number;
+}
 
 /** The parts of Ink's Key this reducer reads. */
 export interface KeyPress {
@@ -40,6 +56,8 @@ export interface RunbookKeyContext {
 	readonly readOnly: boolean;
 	/** A step runs now (only one at a time). */
 	readonly running: boolean;
+	/** The output panel's lines and page size; without it the scroll keys do nothing. */
+	readonly output?: OutputView;
 }
 
 export type RunbookCommand =
@@ -64,7 +82,32 @@ export const RUNBOOK_KEYS = {
 	cancel: 'x',
 	copy: 'c',
 	switchEnvironment: 'e',
+	older: '[',
+	newer: ']',
+	oldest: '{',
+	newest: '}',
 } as const;
+
+/** The first line shown for a given top (null = follow), kept within the lines that exist. */
+export function clampOutputTop(top: number | null, view: OutputView): number {
+	const bottom = Math.max(view.first, view.end - Math.max(1, view.page));
+	return top === null ? bottom : Math.min(Math.max(top, view.first), bottom);
+}
+
+/** Scrolls by whole pages; reaching the newest line switches back to following. */
+function scrollOutput(state: RunbookKeyState, input: string, view: OutputView | undefined): RunbookKeyState {
+	if (!view) return state;
+	const page = Math.max(1, view.page);
+	const bottom = Math.max(view.first, view.end - page);
+	const current = clampOutputTop(state.outputTop, view);
+	let next: number;
+	if (input === RUNBOOK_KEYS.older) next = current - page;
+	else if (input === RUNBOOK_KEYS.newer) next = current + page;
+	else if (input === RUNBOOK_KEYS.oldest) next = view.first;
+	else next = bottom;
+	next = Math.min(Math.max(next, view.first), bottom);
+	return {...state, outputTop: next >= bottom ? null : next};
+}
 
 const unhandled = (state: RunbookKeyState): KeyOutcome => ({state, commands: [], handled: false});
 
@@ -80,7 +123,8 @@ function activate(state: RunbookKeyState, index: number, context: RunbookKeyCont
 		return {state: {...selected, notice: 'A step is running: x cancels it'}, commands: [], handled: true};
 	}
 	if (step.changesState) return {state: {...selected, confirming: index}, commands: [], handled: true};
-	return {state: selected, commands: [{type: 'run', index}], handled: true};
+	// A new step's output starts at its newest line.
+	return {state: {...selected, outputTop: null}, commands: [{type: 'run', index}], handled: true};
 }
 
 function confirmKey(state: RunbookKeyState, input: string, key: KeyPress, context: RunbookKeyContext): KeyOutcome {
@@ -90,7 +134,7 @@ function confirmKey(state: RunbookKeyState, input: string, key: KeyPress, contex
 		const closed = {...state, confirming: null};
 		// The situation may have changed while the question was open.
 		if (context.running) return {state: {...closed, notice: 'A step is running: x cancels it'}, commands: [], handled: true};
-		return {state: closed, commands: [{type: 'run', index}], handled: true};
+		return {state: {...closed, outputTop: null}, commands: [{type: 'run', index}], handled: true};
 	}
 	if (input === 'n' || input === 'N' || key.return || key.escape) {
 		const step = context.steps[index];
@@ -136,6 +180,9 @@ export function reduceRunbookKey(
 		const text = context.commandLines[state.selected];
 		if (text === undefined) return {state: base, commands: [], handled: true};
 		return {state: {...base, copied: text}, commands: [{type: 'copy', text}], handled: true};
+	}
+	if (input === '[' || input === ']' || input === '{' || input === '}') {
+		return {state: scrollOutput(base, input, context.output), commands: [], handled: true};
 	}
 	if (input === 'e') {
 		return {state: INITIAL_RUNBOOK_KEY_STATE, commands: [{type: 'switch-environment'}], handled: true};

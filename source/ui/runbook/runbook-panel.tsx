@@ -56,6 +56,10 @@ export function RunbookPanel(props: RunbookPanelProps): React.JSX.Element {
 	const first = Math.min(Math.max(0, selected - Math.floor(stepRows / 2)), Math.max(0, steps.length - stepRows));
 	const visible = steps.slice(first, first + stepRows);
 	const lastDigit = Math.min(9, steps.length);
+	const hint = `↑↓/jk select · Enter/1-${lastDigit} run · c copy · x cancel · e env`;
+	// The scroll keys are listed in the help overlay; here only when the line has room.
+	const scrollHint = ' · [ ] scroll output';
+	const fullHint = Array.from(hint + scrollHint).length <= width ? hint + scrollHint : hint;
 
 	return (
 		<Box flexDirection="column" width={width}>
@@ -98,7 +102,7 @@ export function RunbookPanel(props: RunbookPanelProps): React.JSX.Element {
 					</Text>
 				) : (
 					<Text wrap="truncate-end" dimColor>
-						↑↓/jk select · Enter/1-{lastDigit} run · c copy · x cancel · e env
+						{fullHint}
 					</Text>
 				)
 			) : null}

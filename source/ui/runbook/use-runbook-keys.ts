@@ -8,7 +8,13 @@ import {commandLineOf, fillStep} from '../../../checks/runbook.js';
 import type {EnvironmentId, Placeholders} from '../../../checks/types.js';
 import {encodeOsc52, type Osc52Options} from '../../remediation/osc52.js';
 import type {RunRequest} from '../../remediation/step-runner.js';
-import {INITIAL_RUNBOOK_KEY_STATE, reduceRunbookKey, type KeyPress, type RunbookKeyState} from './runbook-keys.js';
+import {
+	INITIAL_RUNBOOK_KEY_STATE,
+	reduceRunbookKey,
+	type KeyPress,
+	type OutputView,
+	type RunbookKeyState,
+} from './runbook-keys.js';
 
 export interface UseRunbookKeysOptions {
 	readonly runbook: Runbook;
@@ -39,6 +45,13 @@ export interface RunbookKeys {
 	readonly copied: string | null;
 	/** The runbook's filled command lines, one per step. */
 	readonly commandLines: readonly string[];
+	/** First output line shown (see RunbookKeyState.outputTop); null follows the newest. */
+	readonly outputTop: number | null;
+	/**
+	 * The output panel's lines and page size as drawn, for the scroll keys. Called by
+	 * RemediationSection while rendering; only stored, it triggers no render.
+	 */
+	readonly reportOutputView: (view: OutputView) => void;
 	/** Feed every key here first; true when the runbook used it. */
 	readonly handleKey: (input: string, key: KeyPress) => boolean;
 }
@@ -56,6 +69,10 @@ export function useRunbookKeys(options: UseRunbookKeysOptions): RunbookKeys {
 		() => runbook.steps.map(step => commandLineOf(step, placeholders)),
 		[runbook, placeholders],
 	);
+	const outputViewRef = useRef<OutputView | undefined>(undefined);
+	const reportOutputView = useCallback((view: OutputView) => {
+		outputViewRef.current = view;
+	}, []);
 	const commandLinesRef = useRef(commandLines);
 	commandLinesRef.current = commandLines;
 
@@ -72,6 +89,7 @@ export function useRunbookKeys(options: UseRunbookKeysOptions): RunbookKeys {
 			commandLines: commandLinesRef.current,
 			readOnly: current.readOnly,
 			running: current.running,
+			output: outputViewRef.current,
 		});
 		if (outcome.state !== stateRef.current) {
 			stateRef.current = outcome.state;
@@ -105,6 +123,8 @@ export function useRunbookKeys(options: UseRunbookKeysOptions): RunbookKeys {
 				: null,
 		notice: state.notice,
 		copied: state.copied,
+		outputTop: state.outputTop,
+		reportOutputView,
 		commandLines,
 		handleKey,
 	};

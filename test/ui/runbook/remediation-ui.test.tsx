@@ -31,11 +31,13 @@ interface Setup {
 	extra?: readonly Runbook[];
 	height?: number;
 	env?: NodeJS.ProcessEnv;
+	/** More settings for the stand-ins (e.g. STANDIN_COUNT). */
+	standIn?: Record<string, string>;
 }
 
 function setup(options: Setup = {}) {
 	standIns = makeStandIns();
-	runner = new StepRunner({env: options.env ?? standIns.env({STANDIN_MODE: options.mode ?? 'ok'}), graceMs: 300});
+	runner = new StepRunner({env: options.env ?? standIns.env({STANDIN_MODE: options.mode ?? 'ok', ...options.standIn}), graceMs: 300});
 	const terminal: string[] = [];
 	const started: RunRequest[] = [];
 	const finished: RunRecord[] = [];
@@ -223,5 +225,54 @@ describe('runbook panel', () => {
 			expect(lines.length - 1).toBeLessThanOrEqual(height);
 			for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
 		}
+	});
+
+	it('scrolls a long output with [ ] { } and follows the newest again with }', async () => {
+		setup({environment: 'compose', mode: 'many', standIn: {STANDIN_COUNT: '50'}});
+		await until(text => text.includes('Runbook'));
+		await press('1');
+		const shows = (text: string, n: number) => new RegExp(`^line ${n}\\s*$`, 'm').test(text);
+		let text = await until(value => value.includes('exit 0') && shows(value, 50));
+		// The default 16 rows leave the output 8: title, command, position and 5 lines.
+		expect(text).toContain('lines 46–50 of 50 · [ older');
+		expect(text).toContain('[ ] scroll output');
+		await press('[');
+		text = await until(value => value.includes('lines 41–45 of 50'));
+		expect(shows(text, 41) && shows(text, 45)).toBe(true);
+		expect(shows(text, 50)).toBe(false);
+		expect(text).toContain('[ older · ] newer');
+		await press('{');
+		text = await until(value => value.includes('lines 1–5 of 50'));
+		expect(shows(text, 1)).toBe(true);
+		expect(text).toContain('lines 1–5 of 50 · ] newer');
+		await press(']');
+		text = await until(value => value.includes('lines 6–10 of 50'));
+		expect(shows(text, 6)).toBe(true);
+		await press('}');
+		text = await until(value => value.includes('lines 46–50 of 50'));
+		expect(shows(text, 50) && !shows(text, 10)).toBe(true);
+		// A new step starts following again even after scrolling up.
+		await press('{', '1');
+		text = await until(value => value.includes('lines 46–50 of 50') && value.includes('exit 0'));
+		expect(shows(text, 50)).toBe(true);
+	});
+
+	it('keeps a scrolled view still while a step streams', async () => {
+		setup({environment: 'systemd', mode: 'watch'});
+		await until(text => text.includes('Runbook'));
+		await press('6');
+		await until(value => /^tick 12\s*$/m.test(value));
+		await press('{');
+		const total = (text: string) => Number(/lines \d+–\d+ of (\d+)/.exec(text)?.[1] ?? 0);
+		const scrolled = await until(value => value.includes('lines 1–5 of') && value.includes('] newer'));
+		// More lines arrive; the view stays on the oldest ones.
+		const later = await until(value => total(value) >= total(scrolled) + 3);
+		expect(later).toContain('lines 1–5 of');
+		expect(later).toMatch(/^tick 1\s*$/m);
+		expect(later).not.toMatch(new RegExp(`^tick ${total(later)}\\s*$`, 'm'));
+		await press('}');
+		await until(value => !value.includes('] newer') && value.includes('[ older'));
+		await press('x');
+		await until(value => value.includes('cancelled after'));
 	});
 });
