@@ -5,7 +5,8 @@
 
 import type {ProbeMode, Sample, Thresholds} from '../../checks/types.js';
 import {systemClock, systemTimers, type Clock, type Timers} from '../monitor/clock.js';
-import {createMonitor, type Observation} from '../monitor/monitor.js';
+import type {Observation} from '../monitor/monitor.js';
+import {monitorFor} from './monitor-for.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import type {FiguresSource} from './evidence-panel.js';
 import {formatClock, formatInterval} from './format.js';
@@ -58,16 +59,7 @@ export function runPlainMonitor(options: PlainMonitorOptions): Promise<number> {
 	const reason = options.reason ?? 'stdin is not a terminal';
 	return new Promise<number>(resolve => {
 		let done = false;
-		const monitor = createMonitor({
-			endpoint: options.endpoint,
-			intervalMs: options.intervalMs,
-			probe: options.probe,
-			thresholds: options.thresholds,
-			mode: options.mode,
-			figures: options.metrics ? () => options.metrics!.current().figures : undefined,
-			clock: options.clock ?? systemClock,
-			timers: options.timers ?? systemTimers,
-		});
+		const monitor = monitorFor(options, options.clock ?? systemClock, options.timers ?? systemTimers);
 		const handlers = (Object.keys(SIGNAL_CODES) as (keyof typeof SIGNAL_CODES)[]).map(
 			signal => [signal, () => end(SIGNAL_CODES[signal])] as const,
 		);

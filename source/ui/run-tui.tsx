@@ -8,7 +8,8 @@ import React, {useSyncExternalStore} from 'react';
 import {Box, render, type Instance} from 'ink';
 import type {ProbeMode, Sample, Thresholds} from '../../checks/types.js';
 import {systemClock, systemTimers, type Clock, type Timers} from '../monitor/clock.js';
-import {createMonitor, type Monitor} from '../monitor/monitor.js';
+import type {Monitor} from '../monitor/monitor.js';
+import {monitorFor} from './monitor-for.js';
 import {createTicker} from '../monitor/ticker.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import {App} from './app.js';
@@ -134,16 +135,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
 
 	const guard = createTerminalGuard(stdout, stdin);
 	const held = holdConsole();
-	const monitor = createMonitor({
-		endpoint: options.endpoint,
-		intervalMs: options.intervalMs,
-		probe: options.probe,
-		thresholds: options.thresholds,
-		mode: options.mode,
-		figures: options.metrics ? () => options.metrics!.current().figures : undefined,
-		clock,
-		timers,
-	});
+	const monitor = monitorFor(options, clock, timers);
 	const ticker = createTicker({clock, timers});
 	const redraw = createRedraw({
 		// Long enough for Ink's frame throttle to let the empty frame out first.
