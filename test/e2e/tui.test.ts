@@ -78,7 +78,9 @@ describe('live monitor in a terminal', () => {
 			s.resize(columns, rows);
 			screen = await s.waitFor(`${columns}x${rows} redraw`, current => current.length === rows && (current[rows - 2] ?? '').includes('r probe now'));
 			await new Promise(done => setTimeout(done, 300));
-			screen = await s.waitFor('settled', () => true);
+			// A late second resize signal (a loaded machine) may blank the screen once more: wait for
+			// the full frame again, then count — debris would show as two of anything.
+			screen = await s.waitFor('settled', current => current.length === rows && (current[rows - 2] ?? '').includes('r probe now'));
 			expect(count(screen, /check\.auth\.token-service/)).toBe(1);
 			expect(count(screen, /r probe now/)).toBe(1);
 			expect(count(screen, /ServiceAvailable/)).toBe(1);
