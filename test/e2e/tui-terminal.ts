@@ -14,11 +14,9 @@ export function harnessCommand(endpoint: string, intervalSeconds: number, extra:
 	return ['--import', 'tsx', resolve(ROOT, 'test/ui/fixtures/tui-harness.tsx'), endpoint, String(intervalSeconds * 1000), ...extra];
 }
 
-/** The built CLI once it runs the live monitor; until then the test harness (the same runTui). */
+/** The built CLI, as an operator runs it (npm test builds it first). */
 export function monitorCommand(endpoint: string, intervalSeconds: number): string[] {
-	const cliWired = readFileSync(resolve(ROOT, 'cli.tsx'), 'utf8').includes('runTui');
-	if (cliWired) return [resolve(ROOT, 'dist/cli.js'), '--endpoint', endpoint, '--interval', String(intervalSeconds), '--timeout', '3000'];
-	return harnessCommand(endpoint, intervalSeconds);
+	return [resolve(ROOT, 'dist/cli.js'), '--endpoint', endpoint, '--interval', String(intervalSeconds), '--timeout', '3000'];
 }
 
 /** The child's environment: no CI (Ink would print only the last frame), a UTF-8 colour terminal unless overridden. */
