@@ -1,7 +1,6 @@
 // A real pseudo-terminal running the monitor, with a headless xterm as the screen: what a
 // person would see, the bytes that crossed the "SSH link", and how the process ended.
 
-import {readFileSync} from 'node:fs';
 import {resolve} from 'node:path';
 import xterm from '@xterm/headless';
 import * as pty from 'node-pty';
