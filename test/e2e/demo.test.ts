@@ -68,7 +68,9 @@ describe('--demo in a terminal', () => {
 			'restart ran and PASS is back',
 			current => /Output · Restart the Authority .*· exit 0/.test(screenText(current)) && /\bPASS\b/.test(statusLine(current)),
 		);
-		expect(screenText(screen)).toContain('FAIL → PASS');
+		// The timeline line is one row at 80 columns: the recovery is its newest entry once the
+		// probe after the step has been drawn.
+		screen = await s.waitFor('the recovery on the timeline', current => screenText(current).includes('FAIL → PASS'));
 		expect(screenText(screen)).toContain('ServiceAvailable YES');
 		// Restart brings the listener back in the same child process.
 		expect(isAlive(authorityPid)).toBe(true);
