@@ -14,7 +14,7 @@ import {formatPhase} from './format.js';
 import {Line, titleSegments, type Segment} from './line.js';
 import {displayWidth, fitPad, forTheme, wrap} from './text-fit.js';
 import {STATUS_COLOUR, useTheme, type Theme} from './theme.js';
-import {useNow} from './use-now.js';
+import {useNowText} from './use-now.js';
 
 /** Where the Authority's figures come from, with their provenance (the metrics poller fits). */
 export interface FiguresSource {
@@ -93,7 +93,11 @@ function figureTexts(props: EvidencePanelProps, now: number): {tokens: string; s
 export const EvidencePanel = memo(function EvidencePanel(props: EvidencePanelProps): React.JSX.Element {
 	const theme = useTheme();
 	// Figure ages ("12 s ago") move with the clock; without a metrics source nothing here does.
-	const now = useNow(props.metrics !== undefined);
+	// Only the figure texts are followed, so a tick that changes no age redraws nothing.
+	const figureText = useNowText(now => {
+		const texts = figureTexts(props, now);
+		return `${texts.tokens}\n${texts.sessions}`;
+	}, props.metrics !== undefined);
 	const {latest, width} = props;
 	const none = theme.glyphs.none;
 	const evidence = latest?.result.evidence;
@@ -108,7 +112,8 @@ export const EvidencePanel = memo(function EvidencePanel(props: EvidencePanelPro
 			? {text: none}
 			: {text: String(evidence.ResponseTimeMs), colour: STATUS_COLOUR[latest!.result.status], bold: true};
 	const error: Segment = evidence?.Error ? {text: safe(evidence.Error), colour: 'red'} : {text: none};
-	const figures = figureTexts(props, now);
+	const [tokens = '', sessions = ''] = figureText.split('\n');
+	const figures = {tokens, sessions};
 	const mode = latest?.sample.mode ?? props.mode;
 
 	if (props.compact) {

@@ -10,7 +10,7 @@ import {formatAgo, formatInterval} from './format.js';
 import {Line, type Segment} from './line.js';
 import {displayWidth, fit, forTheme} from './text-fit.js';
 import {STATUS_COLOUR, STATUS_WORD, useTheme, type Theme} from './theme.js';
-import {useNow} from './use-now.js';
+import {useNowText} from './use-now.js';
 import {outcomeWords} from '../../checks/token-service.js';
 
 export interface HeaderProps {
@@ -43,7 +43,7 @@ function firstLine(props: HeaderProps, theme: Theme): Segment[] {
 	return [{text: id, bold: true}, {text: cut.slice(id.length)}, {text: ' '.repeat(gap)}, {text: items, colour: 'cyan'}];
 }
 
-function secondLine(props: HeaderProps, now: number, theme: Theme): Segment[] {
+function secondLine(props: HeaderProps, ago: string, theme: Theme): Segment[] {
 	const {latest} = props;
 	const sep = {text: theme.glyphs.separator, dim: true};
 	const segments: Segment[] = [badgeSegment(latest, theme), {text: ' '}];
@@ -57,7 +57,7 @@ function secondLine(props: HeaderProps, now: number, theme: Theme): Segment[] {
 				? {text: outcomeWords(time, false), colour: STATUS_COLOUR.fail, bold: true}
 				: {text: `${time} ms`, colour: STATUS_COLOUR[result.status], bold: true},
 			sep,
-			{text: formatAgo(Math.max(0, now - latest.receivedAt))},
+			{text: ago},
 		);
 	}
 	segments.push(sep, {text: `every ${formatInterval(props.intervalMs)}`, dim: true});
@@ -68,11 +68,12 @@ function secondLine(props: HeaderProps, now: number, theme: Theme): Segment[] {
 
 export const Header = memo(function Header(props: HeaderProps): React.JSX.Element {
 	const theme = useTheme();
-	const now = useNow();
+	const receivedAt = props.latest?.receivedAt ?? null;
+	const ago = useNowText(now => (receivedAt === null ? '' : formatAgo(Math.max(0, now - receivedAt))));
 	return (
 		<Box flexDirection="column" width={props.width} height={2}>
 			<Line segments={firstLine(props, theme)} width={props.width} />
-			<Line segments={secondLine(props, now, theme)} width={props.width} />
+			<Line segments={secondLine(props, ago, theme)} width={props.width} />
 		</Box>
 	);
 });

@@ -24,6 +24,18 @@ export function useNow(follow = true): number {
 	return useSyncExternalStore(follow && ticker ? ticker.subscribe : never, read, read);
 }
 
+/**
+ * Text derived from the shared clock ("3 s ago"). The component re-renders only when the text
+ * changes, not on every tick: at a 1 s interval most ticks change nothing on screen, and each
+ * render of an Ink app is a full layout of every cell.
+ */
+export function useNowText(format: (now: number) => string, follow = true): string {
+	const ticker = useTicker();
+	const read = ticker?.getSnapshot ?? Date.now;
+	const snapshot = () => format(read());
+	return useSyncExternalStore(follow && ticker ? ticker.subscribe : never, snapshot, snapshot);
+}
+
 /** A clock that never ticks (tests, snapshots of a fixed moment). */
 export function fixedNow(now: number): NowSource {
 	return {subscribe: never, getSnapshot: () => now};
