@@ -93,17 +93,14 @@ export function createProductExtensions(options: ProductExtensionOptions): UseEx
 			writeTerminal: data => stdout.write(data),
 		});
 
-		const {demoFaults} = options;
+		// The fault keys change the Authority's state like a restart does: in read-only mode they
+		// are not bound at all (nor shown), as k9s does with its dangerous actions.
+		const demoFaults = options.readOnly ? undefined : options.demoFaults;
 		const handleKey = useCallback<NonNullable<ReturnType<UseExtensions>['handleKey']>>(
 			(input, key) => {
 				if (keys.handleKey(input, key)) return true;
 				const fault = demoFaults && !keys.confirming ? FAULT_KEYS[input] : undefined;
 				if (!fault || !demoFaults) return false;
-				// The fault keys change the Authority's state like a restart does: read-only locks them too.
-				if (options.readOnly) {
-					context.note(`demo fault keys are locked in read-only mode`);
-					return true;
-				}
 				context.note(`demo fault: ${FAULT_NOTES[fault.action]}`);
 				demoFaults.apply(fault.action).then(
 					() => context.probeNow(),

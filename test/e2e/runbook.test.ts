@@ -163,7 +163,9 @@ describe('runbook steps from keys, per environment', () => {
 			stand.closeGate();
 			s.type(readStep.digit);
 			await s.waitFor('running again', has(/● running[\s\S]*first line :: /));
-			expect(stand.records()).toHaveLength(3);
+			// The screen may still show the first run's line while the new process is starting:
+			// wait for the stand-in to record this run.
+			expect(await eventually(() => stand.records().length === 3)).toBe(true);
 			const running = stand.records()[2]!;
 			expect(isAlive(running.pid)).toBe(true);
 			await quit(s);
