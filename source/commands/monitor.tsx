@@ -29,7 +29,15 @@ function checkAppendable(file: string): string | null {
 
 /** Full screen on a terminal, plain lines otherwise (runTui decides). */
 export async function runMonitor(config: Config, prober: Prober, authority: DemoAuthority | null): Promise<number> {
-	const chosen = authority ? {environment: 'demo' as const, reason: 'demo Authority'} : await chooseEnvironment(config);
+	// Detection asks kubectl, which can take a while on a bastion (credential plugins): the
+	// screen starts at once on the fallback, and the runbook follows when the answer comes.
+	const given =
+		authority !== null
+			? {environment: 'demo' as const, reason: 'demo Authority'}
+			: config.environment !== null
+				? {environment: config.environment, reason: 'configured'}
+				: null;
+	const chosen = given === null ? chooseEnvironment(config) : Promise.resolve(given);
 	const extraRunbooks = authority ? [demoRunbook(authority.controlUrl)] : [];
 	const secrets = config.credentials ? [config.credentials.clientSecret] : [];
 
@@ -83,14 +91,15 @@ export async function runMonitor(config: Config, prober: Prober, authority: Demo
 			useExtensions: createProductExtensions({
 				runner,
 				placeholders: config.placeholders,
-				initialEnvironment: chosen.environment,
+				initialEnvironment: given?.environment ?? 'systemd',
+				detectedEnvironment: given === null ? chosen.then(found => found.environment) : undefined,
 				extraRunbooks,
 				readOnly: config.readOnly,
 				demoFaults: authority ? {apply: action => FAULT_ACTIONS[action](authority)} : undefined,
 			}),
 			onMonitor: monitor => {
 				note = text => monitor.note(text);
-				monitor.note(`runbook environment ${chosen.environment} (${chosen.reason})`);
+				void chosen.then(found => monitor.note(`runbook environment ${found.environment} (${found.reason})`));
 				if (authority && config.demo === 'incident') {
 					stopIncident = runIncident(authority, {
 						timers: {setTimeout, clearTimeout},

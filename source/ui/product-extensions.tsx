@@ -2,7 +2,7 @@
 // the fault keys of the demo. Built once at the composition root from plain modules (the
 // StepRunner, the demo Authority's fault actions) and handed to the App as a hook.
 
-import React, {useCallback, useState} from 'react';
+import React, {useCallback, useEffect, useRef, useState} from 'react';
 import {useStdout} from 'ink';
 import type {Runbook} from '../../checks/runbook.js';
 import {listRunbooks, runbookFor} from '../../checks/runbooks.js';
@@ -24,8 +24,8 @@ export interface ProductExtensionOptions {
 	readonly runner: StepRunner;
 	readonly placeholders: Placeholders;
 	readonly initialEnvironment: EnvironmentId;
-	/** Why this environment (configured, or what detection saw), shown once on the timeline. */
-	readonly environmentReason?: string;
+	/** Detection still under way: its answer replaces the initial one unless the operator switched first. */
+	readonly detectedEnvironment?: Promise<EnvironmentId>;
 	readonly extraRunbooks?: readonly Runbook[];
 	readonly readOnly: boolean;
 	readonly demoFaults?: DemoFaults;
@@ -67,6 +67,19 @@ export function createProductExtensions(options: ProductExtensionOptions): UseEx
 	return function useProductExtensions(context: ExtensionContext) {
 		const {stdout} = useStdout();
 		const [environment, setEnvironment] = useState<EnvironmentId>(options.initialEnvironment);
+		const switched = useRef(false);
+		useEffect(() => {
+			let live = true;
+			options.detectedEnvironment?.then(
+				found => {
+					if (live && !switched.current) setEnvironment(found);
+				},
+				() => {},
+			);
+			return () => {
+				live = false;
+			};
+		}, []);
 		const runbook = runbookFor(environment, extra) ?? listRunbooks(extra)[0]!;
 
 		const runner = useRunner(options.runner, {
@@ -87,6 +100,7 @@ export function createProductExtensions(options: ProductExtensionOptions): UseEx
 			},
 			onCancel: runner.cancel,
 			onSwitchEnvironment: next => {
+				switched.current = true;
 				setEnvironment(next);
 				context.note(`runbook environment: ${next}`);
 			},
