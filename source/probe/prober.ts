@@ -136,6 +136,15 @@ export function createProber(options: ProbeOptions): Prober {
 			// Our timed connector never ran: the connection (if any) was made to the proxy.
 			proxy: proxyFor(url, proxy) !== undefined && marks.connectStart === undefined ? proxyFor(url, proxy) : null,
 		});
+		/** No usable answer: before the headers (httpStatus null) or while reading the body. */
+		const failed = (error: unknown, httpStatus: number | null): Sample => ({
+			...base,
+			available: false,
+			responseTimeMs: null,
+			httpStatus,
+			error: redact(describeProbeError(error, errorContext(httpStatus !== null))),
+			phases: phasesFrom(marks),
+		});
 		try {
 			const response = await request(url, {
 				method: 'POST',
@@ -169,24 +178,10 @@ export function createProber(options: ProbeOptions): Prober {
 					phases: phasesFrom(marks),
 				};
 			} catch (error) {
-				return {
-					...base,
-					available: false,
-					responseTimeMs: null,
-					httpStatus: response.statusCode,
-					error: redact(describeProbeError(error, errorContext(true))),
-					phases: phasesFrom(marks),
-				};
+				return failed(error, response.statusCode);
 			}
 		} catch (error) {
-			return {
-				...base,
-				available: false,
-				responseTimeMs: null,
-				httpStatus: null,
-				error: redact(describeProbeError(error, errorContext(false))),
-				phases: phasesFrom(marks),
-			};
+			return failed(error, null);
 		} finally {
 			open.delete(dispatcher);
 			// Nothing is reused; end the connection now instead of waiting for idle timers.
