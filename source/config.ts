@@ -3,7 +3,10 @@
 
 import {readFileSync} from 'node:fs';
 import type {EnvironmentId, Placeholders, Thresholds} from '../checks/types.js';
+import {DEFAULT_PLACEHOLDERS} from '../checks/runbooks.js';
 import {validateThresholds} from '../checks/token-service.js';
+import {DEFAULT_METRIC_NAMES} from './metrics/exposition.js';
+import {DEFAULT_PROMQL} from './metrics/prometheus-source.js';
 import {ConfigError} from './config/config-error.js';
 import {loadConfigFile, type FileSettings} from './config/config-file.js';
 import {parseBoolean, parseChoice, parseHttpUrl, parseNumber, parseText} from './config/parse-values.js';
@@ -220,15 +223,15 @@ export function resolveConfig(flags: Readonly<Record<string, unknown>>, seams: C
 		stepTimeoutMs: number('step-timeout', 120_000, {min: 1, max: 86_400}, 1000),
 		ascii: raw('ascii') ? flag('ascii') : null,
 		placeholders: {
-			composeFile: placeholder('compose-file', 'devops/compose/docker-compose.stella-ops.yml'),
-			composeService: placeholder('compose-service', 'authority'),
-			namespace: placeholder('namespace', 'stellaops'),
-			selector: placeholder('selector', 'app.kubernetes.io/component=authority'),
-			deployment: placeholder('deployment', 'stellaops-authority'),
+			composeFile: placeholder('compose-file', DEFAULT_PLACEHOLDERS.composeFile),
+			composeService: placeholder('compose-service', DEFAULT_PLACEHOLDERS.composeService),
+			namespace: placeholder('namespace', DEFAULT_PLACEHOLDERS.namespace),
+			selector: placeholder('selector', DEFAULT_PLACEHOLDERS.selector),
+			deployment: placeholder('deployment', DEFAULT_PLACEHOLDERS.deployment),
 			replicas: String(number('replicas', 3, {min: 1, max: 1000, integer: true})),
 			authorityUrl: (() => {
 				const found = raw('authority-url');
-				return found ? parseHttpUrl(found.source, found.value) : 'http://localhost:80/connect/token';
+				return found ? parseHttpUrl(found.source, found.value) : DEFAULT_PLACEHOLDERS.authorityUrl;
 			})(),
 		},
 		metrics: {
@@ -236,11 +239,11 @@ export function resolveConfig(flags: Readonly<Record<string, unknown>>, seams: C
 			metricsUrl: optionalUrl('metrics-url'),
 			intervalMs: number('metrics-interval', 30_000, {min: 1, max: 86_400}, 1000),
 			timeoutMs: number('metrics-timeout', 5000, {min: 1, max: 120_000}),
-			tokensQuery: text('tokens-query', 'sum(increase(stellaops_authority_tokens_issued_total[24h]))'),
-			sessionsQuery: text('sessions-query', 'sum(stellaops_authority_active_sessions)'),
-			tokensCounter: text('tokens-counter', 'stellaops_authority_tokens_issued_total'),
-			tokensWindowGauge: text('tokens-window-gauge', 'stellaops_authority_tokens_issued_last_24h'),
-			sessionsGauge: text('sessions-gauge', 'stellaops_authority_active_sessions'),
+			tokensQuery: text('tokens-query', DEFAULT_PROMQL.tokensIssuedLast24h),
+			sessionsQuery: text('sessions-query', DEFAULT_PROMQL.activeSessions),
+			tokensCounter: text('tokens-counter', DEFAULT_METRIC_NAMES.tokensCounter),
+			tokensWindowGauge: text('tokens-window-gauge', DEFAULT_METRIC_NAMES.tokensWindowGauge),
+			sessionsGauge: text('sessions-gauge', DEFAULT_METRIC_NAMES.sessionsGauge),
 		},
 		proxy: proxySettingsFrom(seams.env),
 		printRunbook,

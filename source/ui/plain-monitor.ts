@@ -3,12 +3,10 @@
 // says so once, then prints one plain line per probe — time, status, response time, error —
 // until Ctrl+C, SIGTERM or SIGHUP (or the reader of a pipe goes away).
 
-import type {ProbeMode, Sample, Thresholds} from '../../checks/types.js';
 import {systemClock, systemTimers, type Clock, type Timers} from '../monitor/clock.js';
 import type {Observation} from '../monitor/monitor.js';
-import {monitorFor} from './monitor-for.js';
+import {monitorFor, type MonitorSource} from './monitor-for.js';
 import {sanitizeLine} from '../text/sanitize.js';
-import type {FiguresSource} from './evidence-panel.js';
 import {formatClock, formatInterval} from './format.js';
 import {outcomeWords} from '../../checks/token-service.js';
 
@@ -18,13 +16,7 @@ export interface PlainOutput {
 	off(event: 'error', listener: () => void): unknown;
 }
 
-export interface PlainMonitorOptions {
-	readonly endpoint: string;
-	readonly intervalMs: number;
-	readonly probe: () => Promise<Sample>;
-	readonly thresholds?: Thresholds;
-	readonly mode?: ProbeMode;
-	readonly metrics?: FiguresSource;
+export interface PlainMonitorOptions extends MonitorSource {
 	readonly stdout?: PlainOutput;
 	/** Where the one notice goes, so a pipe gets probe lines only (default process.stderr). */
 	readonly stderr?: {write(text: string): unknown};
