@@ -12,6 +12,7 @@ import type {Prober} from '../probe/prober.js';
 import {createAuditLog} from '../remediation/audit-log.js';
 import {killAllRunningGroups} from '../remediation/process-groups.js';
 import {StepRunner} from '../remediation/step-runner.js';
+import {keepYoungGenerationSmall} from '../runtime/steady-memory.js';
 import {createProductExtensions} from '../ui/product-extensions.js';
 import {runTui} from '../ui/run-tui.js';
 import type {Config} from '../config.js';
@@ -29,6 +30,7 @@ function checkAppendable(file: string): string | null {
 
 /** Full screen on a terminal, plain lines otherwise (runTui decides). */
 export async function runMonitor(config: Config, prober: Prober, authority: DemoAuthority | null): Promise<number> {
+	keepYoungGenerationSmall();
 	// Detection asks kubectl, which can take a while on a bastion (credential plugins): the
 	// screen starts at once on the fallback, and the runbook follows when the answer comes.
 	const given =

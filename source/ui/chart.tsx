@@ -37,12 +37,18 @@ function colourOf(cell: ChartCell): string | undefined {
 /** Neighbouring cells of one colour become one segment. */
 export function rowSegments(row: readonly ChartCell[]): Segment[] {
 	const segments: Segment[] = [];
-	for (const cell of row) {
-		const colour = colourOf(cell);
-		const last = segments[segments.length - 1];
-		if (last && last.colour === colour) segments[segments.length - 1] = {...last, text: last.text + cell.char};
-		else segments.push({text: cell.char, colour});
+	let text = '';
+	let colour: string | undefined;
+	for (const [index, cell] of row.entries()) {
+		const cellColour = colourOf(cell);
+		if (index > 0 && cellColour !== colour) {
+			segments.push({text, colour});
+			text = '';
+		}
+		colour = cellColour;
+		text += cell.char;
 	}
+	if (row.length > 0) segments.push({text, colour});
 	return segments;
 }
 

@@ -42,11 +42,18 @@ export function createInkStdout<T extends NodeJS.WriteStream>(stream: T, options
 	const prepare = (chunk: string) => steps.reduce((text, step) => step(text), chunk);
 	const write = ((chunk: unknown, ...rest: unknown[]) =>
 		(stream.write as (...args: unknown[]) => boolean)(typeof chunk === 'string' ? prepare(chunk) : chunk, ...rest)) as Write;
+	// Ink reads properties of its stdout on every frame: methods are bound once, not per read.
+	const bound = new Map<PropertyKey, {method: unknown; bound: unknown}>();
 	return new Proxy(stream, {
 		get(target, property) {
 			if (property === 'write') return write;
 			const value = Reflect.get(target, property, target) as unknown;
-			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+			if (typeof value !== 'function') return value;
+			const known = bound.get(property);
+			if (known?.method === value) return known.bound;
+			const fresh = (value as (...args: unknown[]) => unknown).bind(target);
+			bound.set(property, {method: value, bound: fresh});
+			return fresh;
 		},
 	});
 }
