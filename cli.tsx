@@ -13,6 +13,7 @@ import {fetchFiguresReport} from './source/metrics/figures-report.js';
 import {EXIT_USAGE, runOnce} from './source/once.js';
 import {createProber} from './source/probe/prober.js';
 import {sanitizeLine} from './source/text/sanitize.js';
+import packageJson from './package.json' with {type: 'json'};
 
 const NAME = 'stella-doctor-tui';
 
@@ -32,6 +33,10 @@ async function main(): Promise<number> {
 		checkRawArguments(process.argv.slice(2));
 		cli = meow(helpText(), {
 			importMeta: import.meta,
+			// The package.json meow would look for next to the bundle, built in: no search of the
+			// file system at every start, and --version and --help say the same wherever the
+			// bundle is run from.
+			pkg: packageJson,
 			allowUnknownFlags: true,
 			flags: meowFlags(),
 		});
@@ -45,7 +50,7 @@ async function main(): Promise<number> {
 
 	let config: Config;
 	try {
-		config = resolveConfig(cli.flags, {env: process.env});
+		config = await resolveConfig(cli.flags, {env: process.env});
 	} catch (error) {
 		if (error instanceof ConfigError) return fail(error.message);
 		throw error;

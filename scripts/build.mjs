@@ -1,7 +1,7 @@
 // Bundles the CLI and the demo Authority's child entry into dist/. One file per entry keeps
 // start-up fast (module resolution of hundreds of small files dominates `--once` otherwise).
 import {build} from 'esbuild';
-import {existsSync, rmSync, chmodSync} from 'node:fs';
+import {existsSync, readFileSync, rmSync, chmodSync} from 'node:fs';
 import {resolve as resolvePath} from 'node:path';
 
 const entries = [
@@ -46,6 +46,82 @@ function inkRenderMemory() {
 	};
 }
 
+/**
+ * Our imports of 'undici' get scripts/undici-entry.mjs: the dispatcher, connector and request
+ * API only. undici's own entry also loads and runs fetch, WebSocket, caches, cookies, mocks…
+ * at every start-up, for nothing (see the entry for what it saved). Its HTTP/2 client is
+ * loaded on first use (scripts/undici-client-h2-lazy.cjs).
+ */
+function undiciCore() {
+	const entry = resolvePath('scripts/undici-entry.mjs');
+	const lazyH2 = resolvePath('scripts/undici-client-h2-lazy.cjs');
+	return {
+		name: 'undici-core',
+		setup(b) {
+			b.onResolve({filter: /^undici$/}, args =>
+				args.importer === entry || /[\\/]node_modules[\\/]/.test(args.importer) ? undefined : {path: entry},
+			);
+			// HTTP/2 (and node:http2) on first use only: see the file.
+			b.onResolve({filter: /^\.\/client-h2\.js$/}, args =>
+				/[\\/]node_modules[\\/]undici[\\/]lib[\\/]dispatcher[\\/]client\.js$/.test(args.importer) ? {path: lazyH2} : undefined,
+			);
+		},
+	};
+}
+
+/**
+ * meow's bundled dependencies set up normalize-package-data (and its SPDX licence tables) when
+ * the module loads, ~15 ms of every start-up, though it only runs when meow reads package.json
+ * itself — which it does not: cli.tsx hands it the package.json. Made lazy here; if meow's
+ * build changes shape the build stops rather than silently losing this.
+ */
+function meowLazyNormalize() {
+	const edits = [
+		[
+			'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);\npromisify(execFile);\n',
+			'let normalizeExports;\nconst normalizePackageData = (...args) => getDefaultExportFromCjs(normalizeExports ??= requireNormalize())(...args);\n',
+		],
+		// The statement above that used it did nothing (its result was dropped); without it,
+		// node:child_process is not loaded at start-up.
+		["import { execFile } from 'node:child_process';\n", ''],
+	];
+	return {
+		name: 'meow-lazy-normalize',
+		setup(b) {
+			b.onLoad({filter: /[\\/]node_modules[\\/]meow[\\/]build[\\/]dependencies\.js$/}, args => {
+				let source = readFileSync(args.path, 'utf8');
+				for (const [from, to] of edits) {
+					if (!source.includes(from)) throw new Error(`${args.path}: ${JSON.stringify(from.slice(0, 40))} not found (meow changed: update meowLazyNormalize in scripts/build.mjs)`);
+					source = source.replace(from, to);
+				}
+				return {contents: source, loader: 'js'};
+			});
+		},
+	};
+}
+
+/**
+ * Yoga (Ink's layout engine) carries its WebAssembly as a data: URL and, where a global fetch
+ * exists, reads it with fetch(): on Node that loads and starts Node's own copy of undici just
+ * to decode the string, ~40 ms of the monitor's start-up. Its loader decodes the same bytes
+ * itself when there is no fetch; it is made to do that always. As above, the build stops if the
+ * loader changed shape.
+ */
+function yogaWithoutFetch() {
+	const viaFetch = 'function ya(){return w||"function"!=typeof fetch?';
+	const decoded = 'function ya(){return true?';
+	return {
+		name: 'yoga-without-fetch',
+		setup(b) {
+			b.onLoad({filter: /[\\/]node_modules[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, args => {
+				const source = readFileSync(args.path, 'utf8');
+				if (!source.includes(viaFetch)) throw new Error(`${args.path}: wasm loader not found (yoga-layout changed: update yogaWithoutFetch in scripts/build.mjs)`);
+				return {contents: source.replace(viaFetch, decoded), loader: 'js'};
+			});
+		},
+	};
+}
+
 rmSync('dist', {recursive: true, force: true});
 await build({
 	entryPoints: entries,
@@ -64,7 +140,7 @@ await build({
 	// oidc-provider runs only in the demo child and loads its own dependency tree. Ink's
 	// devtools hook is only loaded with DEV=true; its static import must not reach Node.
 	external: ['oidc-provider', 'node-pty'],
-	plugins: [emptyModule(/^react-devtools-core$/), inkRenderMemory()],
+	plugins: [emptyModule(/^react-devtools-core$/), inkRenderMemory(), undiciCore(), meowLazyNormalize(), yogaWithoutFetch()],
 	// React's development build records ~90 performance entries a second and never clears
 	// them: in a monitor left running for hours that is a leak (measured by npm run bench).
 	define: {'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"'},

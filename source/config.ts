@@ -81,9 +81,10 @@ function kebab(name: string): string {
 
 /**
  * Builds the Config from parsed flags (camelCase keys, as meow gives them), the environment
- * and the config file the flags name.
+ * and the config file the flags name. Asynchronous only because the config file's parser is
+ * loaded when there is a file.
  */
-export function resolveConfig(flags: Readonly<Record<string, unknown>>, seams: ConfigSeams): Config {
+export async function resolveConfig(flags: Readonly<Record<string, unknown>>, seams: ConfigSeams): Promise<Config> {
 	const readFile = seams.readFile ?? ((path: string) => readFileSync(path));
 	for (const key of Object.keys(flags)) {
 		if (key === 'clientSecret') {
@@ -104,7 +105,7 @@ export function resolveConfig(flags: Readonly<Record<string, unknown>>, seams: C
 
 	const configPath = flags.config;
 	if (configPath === '') throw new ConfigError('--config: a file name is required');
-	const file: FileSettings = typeof configPath === 'string' ? loadConfigFile(configPath, FILE_KEYS) : {};
+	const file: FileSettings = typeof configPath === 'string' ? await loadConfigFile(configPath, FILE_KEYS) : {};
 
 	/** Where a setting's value came from, for messages, and the raw value. */
 	function raw(name: string): {source: string; value: unknown} | undefined {

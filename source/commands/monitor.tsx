@@ -18,6 +18,13 @@ import {runTui} from '../ui/run-tui.js';
 import type {Config} from '../config.js';
 import {chooseEnvironment} from './choose-environment.js';
 
+/**
+ * How long the first frame waits for the first probe's answer (see runTui): one frame at Ink's
+ * default 10 fps, about what a fast server's answer takes on a cold start, and short enough
+ * that a slow server's first screen comes barely later than it did.
+ */
+const FIRST_PROBE_WAIT_MS = 100;
+
 /** Null when the file can be appended to (it is created if missing), else why not. */
 function checkAppendable(file: string): string | null {
 	try {
@@ -86,6 +93,7 @@ export async function runMonitor(config: Config, prober: Prober, authority: Demo
 			metrics,
 			ascii: config.ascii,
 			readOnly: config.readOnly,
+			firstProbeWaitMs: FIRST_PROBE_WAIT_MS,
 			headerItems: [
 				...(authority ? [config.demo === 'incident' ? 'DEMO incident' : 'DEMO'] : []),
 				...(config.insecure && config.endpoint.startsWith('https:') ? ['TLS NOT VERIFIED'] : []),

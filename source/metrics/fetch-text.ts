@@ -2,7 +2,7 @@
 // every failure turned into one safe line. Credentials in the URL (http://user:pass@host)
 // are sent as a Basic header and never appear in any message.
 
-import {request, type Dispatcher} from 'undici';
+import {getGlobalDispatcher, type Dispatcher} from 'undici';
 import {decodeUtf8, sanitizeLine} from '../text/sanitize.js';
 
 export const DEFAULT_METRICS_TIMEOUT_MS = 5000;
@@ -104,11 +104,12 @@ export async function fetchText(url: URL, options: FetchTextOptions = {}): Promi
 	const headers: Record<string, string> = {accept: options.accept ?? '*/*'};
 	if (authorization !== null) headers.authorization = authorization;
 	try {
-		const response = await request(target, {
+		const response = await (options.dispatcher ?? getGlobalDispatcher()).request({
+			origin: target.origin,
+			path: `${target.pathname}${target.search}`,
 			method: 'GET',
 			headers,
 			signal,
-			...(options.dispatcher ? {dispatcher: options.dispatcher} : {}),
 		});
 		const bytes = await readCapped(response.body, maxBytes, where);
 		const type = response.headers['content-type'];

@@ -1,9 +1,10 @@
 // The probe: one POST to the token endpoint per call, on a fresh connection, with a precise
 // deadline and a capped body read. It never throws: every outcome becomes a Sample.
 
+import {createRequire} from 'node:module';
 import {performance} from 'node:perf_hooks';
-import {createSecureContext, rootCertificates} from 'node:tls';
-import {Agent, EnvHttpProxyAgent, request, type Dispatcher} from 'undici';
+import {Agent, EnvHttpProxyAgent, type Dispatcher} from 'undici';
+import type {SecureContext} from 'node:tls';
 import type {ProbeMode, Sample} from '../../checks/types.js';
 import {decodeUtf8} from '../text/sanitize.js';
 import {describeProbeError} from './describe-error.js';
@@ -14,6 +15,16 @@ import {proxyFor, usesProxy, type ProxySettings} from './proxy-settings.js';
 import {timedConnector, type TlsOptions} from './timed-connector.js';
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
+
+// node:tls is loaded when a CA is added, not at start-up: an http endpoint never needs it, and
+// undici loads it itself for an https one (measured: a few ms of every start-up, npm run bench).
+const requireBuiltin = createRequire(import.meta.url);
+
+/** Node's bundled roots plus the given CA (Node's `ca` alone would replace the roots). */
+function contextWithCa(ca: string | Buffer): SecureContext {
+	const tls = requireBuiltin('node:tls') as typeof import('node:tls');
+	return tls.createSecureContext({ca: [...tls.rootCertificates, ca]});
+}
 
 export interface ClientCredentials {
 	readonly clientId: string;
@@ -84,7 +95,7 @@ export function createProber(options: ProbeOptions): Prober {
 	const insecure = options.insecure === true;
 	// Node's `ca` replaces the bundled roots; --ca is meant to add one CA to them. The context
 	// is built once: building it per connection parses ~150 roots, ~30 ms on every probe.
-	const secureContext = options.ca === undefined ? undefined : createSecureContext({ca: [...rootCertificates, options.ca]});
+	const secureContext = options.ca === undefined ? undefined : contextWithCa(options.ca);
 	const tls: TlsOptions = {secureContext, rejectUnauthorized: !insecure};
 	const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
 	const wallClock = options.wallClock ?? Date.now;
@@ -146,11 +157,12 @@ export function createProber(options: ProbeOptions): Prober {
 			phases: phasesFrom(marks),
 		});
 		try {
-			const response = await request(url, {
+			const response = await dispatcher.request({
+				origin: url.origin,
+				path: `${url.pathname}${url.search}`,
 				method: 'POST',
 				headers,
 				body: formBody(),
-				dispatcher,
 				signal: deadline,
 			});
 			marks.headers = monotonic();
