@@ -1,6 +1,7 @@
 // The figures side by side: each row is one figure, its anchor and its target, with a verdict.
 
-export type Verdict = 'OK' | 'OVER' | 'n/a';
+/** '' for a figure printed for information, with no target. */
+export type Verdict = 'OK' | 'OVER' | 'n/a' | '';
 
 export interface Row {
 	readonly figure: string;

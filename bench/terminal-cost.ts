@@ -12,6 +12,8 @@ export interface WindowCost {
 	readonly cpuSecondsPerMinute: number;
 	/** Percent of one core over the window. */
 	readonly cpuPercent: number;
+	/** Percent of one core from spawn to the window's opening: start-up and the JIT's warming. */
+	readonly warmupCpuPercent: number;
 	readonly rssBytes: number;
 	/** ms since spawn when the window opened and closed (for the frame analysis). */
 	readonly startAt: number;
@@ -58,6 +60,7 @@ export class CostMeter {
 			cpuSeconds: cpu,
 			cpuSecondsPerMinute: (cpu / seconds) * 60,
 			cpuPercent: (cpu / seconds) * 100,
+			warmupCpuPercent: start.at > 0 ? (start.cpu / (start.at / 1000)) * 100 : 0,
 			rssBytes: treeRssBytes(this.#session.pid),
 			startAt: start.at,
 			endAt: end.at,
