@@ -31,6 +31,14 @@ function inkRenderMemory() {
 	const output = resolvePath('source/ui/ink-render/output.ts');
 	const memoWidth = resolvePath('source/ui/ink-render/memo-string-width.ts');
 	const sharedWidth = resolvePath('node_modules/string-width/index.js');
+	// The replacement follows Ink 6.8's Output: a new Ink whose Output has other members stops
+	// the build here rather than drawing wrongly at run time.
+	const inkOutput = readFileSync('node_modules/ink/build/output.js', 'utf8');
+	const members = [...inkOutput.matchAll(/^ {4}([A-Za-z]\w*)[(;= ]/gm)].map(match => match[1]).join(' ');
+	const expected = 'widths blockWidths styledChars getStyledChars getStringWidth getWidestLine width height operations caches constructor write clip unclip get';
+	if (members !== expected) {
+		throw new Error(`node_modules/ink/build/output.js is not the Output that source/ui/ink-render/output.ts replaces (members: ${members}); compare the two and update both this check and the replacement`);
+	}
 	return {
 		name: 'ink-render-memory',
 		setup(b) {
