@@ -55,9 +55,22 @@ function tail(session: PtySession): string {
 		.slice(-300);
 }
 
+/**
+ * How many probes the screen says were made: the pass, warn and fail counts of the "since start"
+ * stats row, else the chart title's count (which stops growing once the chart is full).
+ */
+function probesMade(screen: string[]): string | undefined {
+	for (const line of screen) {
+		// "… 100%    6    0    0", or "… 100% 6/0/0" where the stats sit beside the evidence.
+		const counts = /^since start\b.*?(\d+)(?:\s+|\/)(\d+)(?:\s+|\/)(\d+)$/.exec(line.trimEnd());
+		if (counts) return String(Number(counts[1]) + Number(counts[2]) + Number(counts[3]));
+	}
+	return screen.map(line => /\b(\d+) probes?\b/.exec(line)?.[1]).find(Boolean);
+}
+
 /** The response time on the TUI's status line, read once per new probe (the probe count moved on). */
 export const readShownResponseTime: ScreenReader = (lines, previous) => {
-	const count = (screen: string[]) => screen.map(line => /\b(\d+) probes?\b/.exec(line)?.[1]).find(Boolean);
+	const count = probesMade;
 	if (count(lines) === undefined || count(lines) === count(previous)) return null;
 	const shown = lines.map(line => /^\s*(?:PASS|WARN|FAIL)\s+(\d+(?:\.\d+)?) ms/.exec(line)?.[1]).find(Boolean);
 	return shown === undefined ? null : Number(shown);

@@ -48,4 +48,16 @@ describe('readShownResponseTime', () => {
 		expect(readShownResponseTime(screen(30, 5), screen(30, 5))).toBeNull();
 		expect(readShownResponseTime(['waiting for the first probe'], [])).toBeNull();
 	});
+
+	it('still sees new probes once the chart is full (its title count stops growing)', () => {
+		const full = (ms: number, passes: number) => [
+			...screen(ms, 89),
+			'response ms   min   p50   p95   p99   max  avail pass warn fail',
+			`since start     3     4   104   104   104   100%  ${passes}    1    0`,
+		];
+		expect(readShownResponseTime(full(7, 120), full(5, 119))).toBe(7);
+		expect(readShownResponseTime(full(7, 120), full(7, 120))).toBeNull();
+		const wide = (ms: number, passes: number) => [...screen(ms, 89), `since start   74   74   74   74   74   100% ${passes}/0/0`];
+		expect(readShownResponseTime(wide(9, 31), wide(8, 30))).toBe(9);
+	});
 });
