@@ -141,7 +141,7 @@ export function App(props: AppProps): React.JSX.Element {
 
 	if (helpOpen) {
 		return (
-			<Box flexDirection="column" width={width} height={plan.height} overflowY="hidden">
+			<Box flexDirection="column" width={width} height={plan.height} overflow="hidden">
 				{header}
 				<HelpOverlay
 					status={snapshot.latest?.result.status ?? null}
@@ -176,14 +176,14 @@ export function App(props: AppProps): React.JSX.Element {
 	const extensionPanels = plan.panels.map(slot => {
 		const panel = panels.find(candidate => candidate.id === slot.id);
 		return panel ? (
-			<Box key={slot.id} width={width} height={slot.rows} overflowY="hidden" flexDirection="column">
+			<Box key={slot.id} width={width} height={slot.rows} overflow="hidden" flexDirection="column">
 				{panel.render({width, height: slot.rows})}
 			</Box>
 		) : null;
 	});
 
 	return (
-		<Box flexDirection="column" width={width} height={plan.height} overflowY="hidden">
+		<Box flexDirection="column" width={width} height={plan.height} overflow="hidden">
 			{header}
 			<Chart points={points} thresholds={snapshot.thresholds} width={width} height={plan.chart} />
 			{plan.wide ? (

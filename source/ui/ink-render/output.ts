@@ -48,6 +48,9 @@ const styledLines = new BoundedMemo<StyledChar[]>(1024);
 const widths = new BoundedMemo<number>(2048);
 const rowStrings = new BoundedMemo<string>(512);
 const sgrTokens = new BoundedMemo<AnsiCode[]>(256);
+// The screen's outer box clips at its right edge (a row cut by Ink itself can come out a cell
+// too wide when a wide character straddles the cut): the same lines are clipped every frame.
+const clippedLines = new BoundedMemo<string>(1024);
 
 const BLANK: StyledChar = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: []}) as unknown as StyledChar;
 
@@ -190,7 +193,11 @@ export default class Output {
 					const from = x < clip.x1! ? clip.x1! - x : 0;
 					const width = widthOf(line);
 					const to = x + width > clip.x2! ? clip.x2! - x : width;
-					return sliceAnsi(line, from, to);
+					// A line of coloured single-cell characters that fits whole gives the same cells
+					// uncut (nearly every line of this screen): slice-ansi is for the others. Not with a
+					// combined code like ESC[1;37m, which slice-ansi splits in two.
+					if (from === 0 && to === width && !line.includes(';') && singleCellWidth(line) !== null) return line;
+					return clippedLines.get(`${from}\u0000${to}\u0000${line}`, () => sliceAnsi(line, from, to));
 				});
 				if (x < clip.x1!) x = clip.x1!;
 			}

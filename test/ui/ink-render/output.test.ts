@@ -81,8 +81,8 @@ describe('the bundled Output', () => {
 		for (let frame = 0; frame < 3; frame++) expect(draw(MemoOutput, 30, 6, ops)).toEqual(expected);
 	});
 
-	it('draws 400 random frames like Ink, in the same order, remembered rows included', () => {
-		for (const seed of [1, 2, 3, 4]) {
+	it('draws 800 random frames like Ink, in the same order, remembered rows included', () => {
+		for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
 			const next = random(seed);
 			// Frames repeat with small changes, as on a live screen, so rows are remembered and reused.
 			let ops = randomFrame(next, 40, 8);
