@@ -10,6 +10,7 @@ import {checkRawArguments, translateMeowError} from './source/config/argv-checks
 import {helpText} from './source/help-text.js';
 import type {DemoAuthority} from './source/demo/authority.js';
 import {fetchFiguresReport} from './source/metrics/figures-report.js';
+import {metricsDispatcherFor} from './source/metrics/metrics-dispatcher.js';
 import {EXIT_USAGE, runOnce} from './source/once.js';
 import {createProber} from './source/probe/prober.js';
 import {sanitizeLine} from './source/text/sanitize.js';
@@ -88,11 +89,16 @@ async function main(): Promise<number> {
 	try {
 		if (config.once) {
 			const metrics = config.metrics;
-			return await runOnce(config, {
-				prober,
-				figures: () => fetchFiguresReport(metrics),
-				write: text => process.stdout.write(text),
-			});
+			const dispatcher = metricsDispatcherFor(config);
+			try {
+				return await runOnce(config, {
+					prober,
+					figures: () => fetchFiguresReport(metrics, dispatcher ? {dispatcher} : {}),
+					write: text => process.stdout.write(text),
+				});
+			} finally {
+				await dispatcher?.close();
+			}
 		}
 		const {runMonitor} = await import('./source/commands/monitor.js');
 		return await runMonitor(config, prober, authority);

@@ -8,6 +8,7 @@ import type {DemoAuthority} from '../demo/authority.js';
 import {demoRunbook} from '../demo/demo-runbook.js';
 import {createConfiguredPoller} from '../metrics/configured-poller.js';
 import {toMetricsSourceConfig} from '../metrics/figures-report.js';
+import {metricsDispatcherFor} from '../metrics/metrics-dispatcher.js';
 import type {Prober} from '../probe/prober.js';
 import {createAuditLog} from '../remediation/audit-log.js';
 import {killAllRunningGroups} from '../remediation/process-groups.js';
@@ -76,7 +77,8 @@ export async function runMonitor(config: Config, prober: Prober, authority: Demo
 	// Whatever ends the process, no step's process group outlives it.
 	process.on('exit', () => killAllRunningGroups(0));
 
-	const metrics = createConfiguredPoller(toMetricsSourceConfig(config.metrics), {
+	const metricsDispatcher = metricsDispatcherFor(config);
+	const metrics = createConfiguredPoller(toMetricsSourceConfig(config.metrics, metricsDispatcher), {
 		// The demo's figures should visibly follow the probes' tokens.
 		intervalMs: authority ? Math.min(config.metrics.intervalMs, config.intervalMs) : config.metrics.intervalMs,
 		onReading: () => {},
@@ -123,5 +125,7 @@ export async function runMonitor(config: Config, prober: Prober, authority: Demo
 		(stopIncident as (() => void) | null)?.();
 		metrics.stop();
 		killAllRunningGroups();
+		// Kept-alive metrics connections must not hold the process open.
+		void metricsDispatcher?.destroy().catch(() => {});
 	}
 }

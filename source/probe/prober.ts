@@ -1,10 +1,8 @@
 // The probe: one POST to the token endpoint per call, on a fresh connection, with a precise
 // deadline and a capped body read. It never throws: every outcome becomes a Sample.
 
-import {createRequire} from 'node:module';
 import {performance} from 'node:perf_hooks';
 import {Agent, EnvHttpProxyAgent, type Dispatcher} from 'undici';
-import type {SecureContext} from 'node:tls';
 import type {ProbeMode, Sample} from '../../checks/types.js';
 import {decodeUtf8} from '../text/sanitize.js';
 import {describeProbeError} from './describe-error.js';
@@ -12,19 +10,10 @@ import {judgeAnswer} from './judge-response.js';
 import {redactForms, secretForms} from './redact-credentials.js';
 import {newPhaseMarks, phasesFrom, type PhaseMarks} from './phase-recorder.js';
 import {proxyFor, usesProxy, type ProxySettings} from './proxy-settings.js';
+import {contextWithCa} from './tls-context.js';
 import {timedConnector, type TlsOptions} from './timed-connector.js';
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
-
-// node:tls is loaded when a CA is added, not at start-up: an http endpoint never needs it, and
-// undici loads it itself for an https one (measured: a few ms of every start-up, npm run bench).
-const requireBuiltin = createRequire(import.meta.url);
-
-/** Node's bundled roots plus the given CA (Node's `ca` alone would replace the roots). */
-function contextWithCa(ca: string | Buffer): SecureContext {
-	const tls = requireBuiltin('node:tls') as typeof import('node:tls');
-	return tls.createSecureContext({ca: [...tls.rootCertificates, ca]});
-}
 
 export interface ClientCredentials {
 	readonly clientId: string;
