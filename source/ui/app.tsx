@@ -17,6 +17,7 @@ import {MIN_COLUMNS, MIN_ROWS, planLayout, SIDE_COLUMNS} from './layout.js';
 import {StatsPanel} from './stats-panel.js';
 import {TimelinePanel} from './timeline-panel.js';
 import {TooSmall} from './too-small.js';
+import {typedKeys} from './typed-keys.js';
 import {useMonitor} from './use-monitor.js';
 
 export interface AppProps {
@@ -69,7 +70,7 @@ export function App(props: AppProps): React.JSX.Element {
 		live.current.helpOpen = open;
 		setHelpOpen(open);
 	}, []);
-	useInput(
+	const handleKey = useCallback(
 		(input: string, key: Key) => {
 			const current = live.current;
 			if (key.ctrl && input === 'c') {
@@ -88,6 +89,12 @@ export function App(props: AppProps): React.JSX.Element {
 			else if (input === 'r') monitor.probeNow();
 			else if (input === 'p') monitor.togglePause();
 			else if (input === '?') showHelp(true);
+		},
+		[monitor, showHelp],
+	);
+	useInput(
+		(input: string, key: Key) => {
+			for (const [one, oneKey] of typedKeys(input, key)) handleKey(one, oneKey);
 		},
 		{isActive: Boolean(isRawModeSupported)},
 	);

@@ -162,6 +162,23 @@ describe('App keys', () => {
 		expect(text(ui)).toContain('Authority service not running');
 	});
 
+	it('keys that arrive together (a slow SSH link) each count; a paste is not taken as keys', async () => {
+		const {ui, quits} = await setup();
+		ui.stdin.write('p?');
+		await tick();
+		expect(text(ui)).toContain('Help (PASS)');
+		expect(lines(ui.lastFrame())[1]).toContain('‖ PAUSED');
+		ui.stdin.write('\u001b');
+		await tick(3);
+		ui.stdin.write('the quick brown fox');
+		await tick();
+		expect(quits()).toBe(0);
+		ui.stdin.write('pq');
+		await tick();
+		expect(quits()).toBe(1);
+		expect(lines(ui.lastFrame())[1]).not.toContain('PAUSED');
+	});
+
 	it('q quits, and Ctrl+C quits', async () => {
 		const {ui, quits} = await setup();
 		ui.stdin.write('q');
