@@ -9,6 +9,9 @@ import {displayCommand} from './display-text.js';
 import {RUNBOOK_KEYS, clampOutputTop, type OutputView} from './runbook-keys.js';
 import {describeOutcome, formatDuration} from './run-outcome.js';
 import {fitWithSuffix} from './wrap-command.js';
+// Text from outside (commands, step output) is cut by display width here: Ink's own cut keeps a
+// wide character that straddles the edge and ends up a cell too wide.
+import {fit} from '../text-fit.js';
 
 export interface OutputPanelProps {
 	readonly state: RunnerState;
@@ -80,7 +83,7 @@ export function OutputPanel({state, elapsedMs, height, width, top = null}: Outpu
 			</Text>
 			{showCommand ? (
 				<Text dimColor wrap="truncate-end">
-					$ {displayCommand(current.commandLine)}
+					{fit(`$ ${displayCommand(current.commandLine)}`, width)}
 				</Text>
 			) : null}
 			{showPosition ? (
@@ -90,7 +93,7 @@ export function OutputPanel({state, elapsedMs, height, width, top = null}: Outpu
 			) : null}
 			{shown.map((line, index) => (
 				<Text key={index} wrap="truncate-end" color={STREAM_COLOR[line.stream]}>
-					{line.text === '' ? ' ' : line.text}
+					{line.text === '' ? ' ' : fit(line.text, width)}
 				</Text>
 			))}
 		</Box>

@@ -32,7 +32,8 @@ export function RemediationSection({runbook, keys, runner, readOnly, height, wid
 	// because the output is what the operator is reading then.
 	const outputWanted = state.current === null ? 2 : Math.max(2, Math.min(state.lines.length + 2, Math.ceil(height / 2)));
 	const below = keys.confirming ? confirmDialogHeight(keys.confirming.commandLine, width) : outputWanted;
-	const runbookHeight = Math.max(1, Math.min(wanted, height - below));
+	// A confirmation that needs every row gets them: the question matters more than the list.
+	const runbookHeight = keys.confirming && below >= height ? 0 : Math.max(1, Math.min(wanted, height - below));
 	const outputHeight = Math.max(1, height - runbookHeight);
 	// The scroll keys page by what is on screen: tell the key handler (a number, no I/O).
 	if (!keys.confirming) keys.reportOutputView(outputViewOf(state, outputHeight));
@@ -49,13 +50,25 @@ export function RemediationSection({runbook, keys, runner, readOnly, height, wid
 			width={width}
 		/>
 	);
+	// Children never shrink: should they ever need more rows than planned, the app's box clips
+	// the bottom instead of the layout engine drawing rows over each other.
 	return (
 		<Box flexDirection="column" width={width}>
-			{panel}
+			{runbookHeight > 0 ? <Box flexShrink={0}>{panel}</Box> : null}
 			{keys.confirming ? (
-				<ConfirmDialog step={keys.confirming.step} index={keys.confirming.index} commandLine={keys.confirming.commandLine} width={width} />
+				<Box flexShrink={0}>
+					<ConfirmDialog
+						step={keys.confirming.step}
+						index={keys.confirming.index}
+						commandLine={keys.confirming.commandLine}
+						width={width}
+						height={outputHeight}
+					/>
+				</Box>
 			) : (
-				<OutputPanel state={state} elapsedMs={runner.elapsedMs} height={outputHeight} width={width} top={keys.outputTop} />
+				<Box flexShrink={0}>
+					<OutputPanel state={state} elapsedMs={runner.elapsedMs} height={outputHeight} width={width} top={keys.outputTop} />
+				</Box>
 			)}
 		</Box>
 	);

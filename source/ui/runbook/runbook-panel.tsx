@@ -7,6 +7,9 @@ import type {Runbook, RunbookStep} from '../../../checks/runbook.js';
 import {truncate} from '../../text/sanitize.js';
 import {displayCommand} from './display-text.js';
 import {wrapCommand} from './wrap-command.js';
+// Text from outside (commands, step output) is cut by display width here: Ink's own cut keeps a
+// wide character that straddles the edge and ends up a cell too wide.
+import {fit} from '../text-fit.js';
 
 export interface RunbookPanelProps {
 	readonly runbook: Runbook;
@@ -92,7 +95,7 @@ export function RunbookPanel(props: RunbookPanelProps): React.JSX.Element {
 			})}
 			{commandRows.map((row, index) => (
 				<Text key={`command-${index}`} wrap="truncate-end" dimColor={copied === null} color={copied === null ? undefined : 'cyan'}>
-					{row}
+					{fit(row, width)}
 				</Text>
 			))}
 			{showHint ? (

@@ -4,6 +4,7 @@
 // anywhere else could run half a command — `… restart` without its service restarts all.
 
 import {truncate} from '../../text/sanitize.js';
+import {displayWidth} from '../text-fit.js';
 
 /** Splits a line made by formatCommandLine into its shell words (quotes kept). */
 export function splitCommandWords(line: string): string[] {
@@ -59,7 +60,7 @@ function breakWord(word: string, firstRoom: number, room: number): string[] {
 	let capacity = firstRoom;
 	let quoted = false;
 	for (const unit of units(word)) {
-		const size = Array.from(unit.text).length;
+		const size = displayWidth(unit.text);
 		// Room for the unit plus what ends the row: `\`, `'\` inside quotes, or the ` \` after
 		// the word's last piece when more words follow.
 		if (length > 0 && length + size + 2 > capacity) {
@@ -86,7 +87,8 @@ export function wrapCommand(line: string, width: number, prefix = ''): string[] 
 	const rows: string[] = [];
 	let row = prefix;
 	let rowHasWord = false;
-	const fits = (text: string): boolean => Array.from(text).length + CONTINUATION.length <= limit;
+	// Cells, not characters: a CJK file name takes two per character.
+	const fits = (text: string): boolean => displayWidth(text) + CONTINUATION.length <= limit;
 	for (const word of splitCommandWords(line)) {
 		const candidate = rowHasWord ? `${row} ${word}` : row + word;
 		if (fits(candidate)) {
@@ -101,7 +103,7 @@ export function wrapCommand(line: string, width: number, prefix = ''): string[] 
 		if (fits(row + word)) {
 			row += word;
 		} else {
-			const pieces = breakWord(word, limit - Array.from(row).length, limit);
+			const pieces = breakWord(word, limit - displayWidth(row), limit);
 			const last = pieces.pop() as string;
 			if (pieces.length === 0) {
 				row += last;

@@ -6,6 +6,7 @@ import type {EnvironmentId} from '../../../checks/types.js';
 import {encodeOsc52} from '../../../source/remediation/osc52.js';
 import {StepRunner, type RunRecord, type RunRequest} from '../../../source/remediation/step-runner.js';
 import {eventually, liveInGroup, makeStandIns, type StandIns} from '../../remediation/stand-ins.js';
+import {displayWidth} from '../../../source/ui/text-fit.js';
 import {Harness} from './harness.js';
 
 const ENTER = '\r';
@@ -121,6 +122,30 @@ describe('runbook panel', () => {
 		expect(standIns.records().map(r => [r.name, ...r.args])).toEqual([
 			['docker', 'compose', '-f', 'devops/compose/docker-compose.stella-ops.yml', 'restart', 'authority'],
 		]);
+	});
+
+	it('a confirmation taller than the section gets every row, the command cut with a note, nothing drawn over anything', async () => {
+		const wide = '設定'.repeat(120);
+		const demo: Runbook = {
+			environment: 'demo',
+			title: 'Demo Authority',
+			steps: [{id: 'restart', label: 'Restart with a long file name', argv: ['stella', 'restart', `/srv/${wide}.yml`], changesState: true, longRunning: false}],
+		};
+		const {started} = setup({extra: [demo], environment: 'demo', height: 8});
+		await until(text => text.includes('Runbook · Demo Authority'));
+		await press('1');
+		const asked = await until(text => text.includes('Run step 1?'));
+		// The harness's own first row says which environment is on; the section is the rest.
+		const rows = asked.split('\n').slice(1);
+		expect(rows.length).toBeLessThanOrEqual(8);
+		expect(rows[0]).toMatch(/^╭─+╮$/);
+		expect(rows[1]).toContain('Run step 1? Restart with a long file name');
+		expect(asked).toMatch(/… \d+ more rows: make the terminal taller/);
+		expect(rows.at(-2)).toContain('y run · n/Enter/Esc do not run');
+		for (const row of rows) expect(displayWidth(row), row).toBeLessThanOrEqual(80);
+		await press(ESC);
+		await until(text => text.includes('Not run: 1'));
+		expect(started).toEqual([]);
 	});
 
 	it('Esc cancels the confirmation', async () => {

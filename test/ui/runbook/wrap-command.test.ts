@@ -2,6 +2,7 @@ import {execFileSync} from 'node:child_process';
 import {describe, expect, it} from 'vitest';
 import {formatCommandLine} from '../../../checks/runbook.js';
 import {fitWithSuffix, splitCommandWords, wrapCommand} from '../../../source/ui/runbook/wrap-command.js';
+import {displayWidth} from '../../../source/ui/text-fit.js';
 
 describe('wrapCommand', () => {
 	const argv = ['docker', 'compose', '-f', 'devops/compose/docker-compose.stella-ops.yml', 'exec', '-T', 'authority', 'curl', '-s', '-w', '%{http_code} %{time_total}s', "it's"];
@@ -33,6 +34,14 @@ describe('wrapCommand', () => {
 			const out = execFileSync('/bin/sh', ['-c', rows.join('\n')], {encoding: 'utf8'});
 			expect(out.split('\0').slice(0, -1)).toEqual(long.slice(2));
 		}
+	});
+
+	it('counts cells, not characters: a CJK file name wraps within the width and still pastes as one command', () => {
+		const cjk = ['printf', '%s\\0', `/srv/${'設定'.repeat(30)}.yml`, 'restart'];
+		const rows = wrapCommand(formatCommandLine(cjk), 40);
+		for (const row of rows) expect(displayWidth(row), row).toBeLessThanOrEqual(40);
+		const out = execFileSync('/bin/sh', ['-c', rows.join('\n')], {encoding: 'utf8'});
+		expect(out.split('\0').slice(0, -1)).toEqual(cjk.slice(2));
 	});
 
 	it('keeps a short line on one row', () => {
