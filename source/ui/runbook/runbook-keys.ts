@@ -21,6 +21,14 @@ export interface RunbookKeyState {
 	readonly outputTop: number | null;
 }
 
+/** Said when a key would start a step while one runs; it stops being true when the step ends. */
+export const RUNNING_NOTICE = 'A step is running: x cancels it';
+
+/** The state once the running step has ended: a notice that it was running is out of date. */
+export function afterStepEnded(state: RunbookKeyState): RunbookKeyState {
+	return state.notice === RUNNING_NOTICE ? {...state, notice: null} : state;
+}
+
 export const INITIAL_RUNBOOK_KEY_STATE: RunbookKeyState = Object.freeze({
 	selected: 0,
 	confirming: null,
@@ -120,7 +128,7 @@ function activate(state: RunbookKeyState, index: number, context: RunbookKeyCont
 		return {state: {...selected, notice: `Locked in read-only mode: ${name}`}, commands: [], handled: true};
 	}
 	if (context.running) {
-		return {state: {...selected, notice: 'A step is running: x cancels it'}, commands: [], handled: true};
+		return {state: {...selected, notice: RUNNING_NOTICE}, commands: [], handled: true};
 	}
 	if (step.changesState) return {state: {...selected, confirming: index}, commands: [], handled: true};
 	// A new step's output starts at its newest line.
@@ -133,7 +141,7 @@ function confirmKey(state: RunbookKeyState, input: string, key: KeyPress, contex
 	if (input === 'y' || input === 'Y') {
 		const closed = {...state, confirming: null};
 		// The situation may have changed while the question was open.
-		if (context.running) return {state: {...closed, notice: 'A step is running: x cancels it'}, commands: [], handled: true};
+		if (context.running) return {state: {...closed, notice: RUNNING_NOTICE}, commands: [], handled: true};
 		return {state: {...closed, outputTop: null}, commands: [{type: 'run', index}], handled: true};
 	}
 	if (input === 'n' || input === 'N' || key.return || key.escape) {

@@ -9,6 +9,7 @@ import type {EnvironmentId, Placeholders} from '../../../checks/types.js';
 import {encodeOsc52, type Osc52Options} from '../../remediation/osc52.js';
 import type {RunRequest} from '../../remediation/step-runner.js';
 import {
+	afterStepEnded,
 	INITIAL_RUNBOOK_KEY_STATE,
 	reduceRunbookKey,
 	type KeyPress,
@@ -81,6 +82,16 @@ export function useRunbookKeys(options: UseRunbookKeysOptions): RunbookKeys {
 		stateRef.current = INITIAL_RUNBOOK_KEY_STATE;
 		setState(INITIAL_RUNBOOK_KEY_STATE);
 	}, [runbook]);
+
+	// "A step is running" stops being true when it ends, not at the next key.
+	useEffect(() => {
+		if (options.running) return;
+		const next = afterStepEnded(stateRef.current);
+		if (next !== stateRef.current) {
+			stateRef.current = next;
+			setState(next);
+		}
+	}, [options.running]);
 
 	const handleKey = useCallback((input: string, key: KeyPress): boolean => {
 		const current = optionsRef.current;

@@ -1,3 +1,4 @@
+import {writeFileSync} from 'node:fs';
 import React from 'react';
 import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -220,6 +221,19 @@ describe('runbook panel', () => {
 		expect(await until(text => text.includes('cancelled after'))).toMatch(/Output · Watch metrics .* · cancelled after/);
 		expect(await eventually(() => liveInGroup(pid).length === 0)).toBe(true);
 		expect(standIns.records()).toHaveLength(1);
+	});
+
+	it('"a step is running" goes away when the step ends, without another key', async () => {
+		setup({mode: 'gated'});
+		await until(text => text.includes('Runbook'));
+		await press('1');
+		await until(text => text.includes('first') && text.includes('running'));
+		await press('2');
+		await until(text => text.includes('A step is running: x cancels it'));
+		writeFileSync(standIns.gateFile, '');
+		const ended = await until(text => text.includes('exit 0'));
+		await until(text => !text.includes('A step is running'));
+		expect(ended).toContain('second');
 	});
 
 	it('shows a missing program as one line without breaking anything', async () => {
