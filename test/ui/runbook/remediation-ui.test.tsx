@@ -62,9 +62,9 @@ function setup(options: Setup = {}) {
 
 const frame = (): string => app?.lastFrame() ?? '';
 
-/** Waits until the frame satisfies `check` (React and Ink render asynchronously). */
+/** Waits until the frame satisfies `check` (React and Ink render asynchronously); throws if it never does. */
 async function until(check: (text: string) => boolean, ms = 3000): Promise<string> {
-	await eventually(() => check(frame()), ms);
+	if (!(await eventually(() => check(frame()), ms))) throw new Error(`the frame never matched; last frame:\n${frame()}`);
 	return frame();
 }
 
@@ -231,9 +231,8 @@ describe('runbook panel', () => {
 		await press('2');
 		await until(text => text.includes('A step is running: x cancels it'));
 		writeFileSync(standIns.gateFile, '');
-		const ended = await until(text => text.includes('exit 0'));
-		await until(text => !text.includes('A step is running'));
-		expect(ended).toContain('second');
+		expect(await until(text => text.includes('exit 0'))).toContain('second');
+		expect(await eventually(() => !frame().includes('A step is running'))).toBe(true);
 	});
 
 	it('shows a missing program as one line without breaking anything', async () => {
