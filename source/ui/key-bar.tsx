@@ -3,6 +3,7 @@
 import React, {memo} from 'react';
 import type {KeyHint} from './extensions.js';
 import {Line, type Segment} from './line.js';
+import {asciiOnly} from './text-fit.js';
 import {useTheme} from './theme.js';
 
 export interface KeyBarProps {
@@ -17,5 +18,5 @@ export const KeyBar = memo(function KeyBar({hints, width}: KeyBarProps): React.J
 		if (i > 0) segments.push({text: '  '});
 		segments.push({text: hint.keys, bold: true, colour: 'cyan'}, {text: ` ${hint.label}`});
 	});
-	return <Line segments={theme.ascii ? segments.map(s => ({...s, text: s.text.replace(/[^\x20-\x7e]/g, '?')})) : segments} width={width} />;
+	return <Line segments={theme.ascii ? segments.map(s => ({...s, text: asciiOnly(s.text)})) : segments} width={width} />;
 });

@@ -2,6 +2,7 @@
 // cells, combining marks none), cutting with the theme's ellipsis, and ASCII-only mode for
 // text that came from outside.
 
+import {foldToAscii} from './ascii-fold.js';
 import type {Theme} from './theme.js';
 
 function codePointWidth(cp: number): number {
@@ -29,9 +30,12 @@ export function displayWidth(text: string): number {
 	return width;
 }
 
-/** Replaces anything outside printable ASCII with '?' (for ASCII-only terminals). */
+/**
+ * Printable ASCII only (for ASCII-only terminals): a look-alike where there is one (↑ is ^,
+ * → is >), as the screen's last line of defence folds them, else '?' per column.
+ */
 export function asciiOnly(text: string): string {
-	return text.replace(/[^\x20-\x7e]/g, '?');
+	return foldToAscii(text).replace(/[^\x20-\x7e]/g, '?');
 }
 
 /** Cuts text to at most `width` cells, ending with the ellipsis when cut. */

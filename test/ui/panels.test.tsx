@@ -141,7 +141,7 @@ describe('EvidencePanel', () => {
 	it('shows only ASCII in ASCII mode', () => {
 		const {lastFrame} = renderUi(panel({latest: observation(null, 'réseau → refusé')}), {ascii: true});
 		expect(lastFrame()).toMatch(/^[\x20-\x7e\n]*$/);
-		expect(lastFrame()).toContain('r?seau ? refus?');
+		expect(lastFrame()).toContain('r?seau > refus?');
 	});
 });
 

@@ -28,8 +28,9 @@ describe('text fitting', () => {
 		expect(wrap('abcdefghijkl xy', 5)).toEqual(['abcde', 'fghij', 'kl xy']);
 	});
 
-	it('turns non-ASCII into ? for ASCII terminals', () => {
-		expect(asciiOnly('a→b — ok')).toBe('a?b ? ok');
+	it('turns non-ASCII into a look-alike, else ? per column, for ASCII terminals', () => {
+		expect(asciiOnly('a→b — ok')).toBe('a>b - ok');
+		expect(asciiOnly('日本 é')).toBe('???? ?');
 	});
 });
 
