@@ -3,12 +3,18 @@
 
 import {EventEmitter} from 'node:events';
 import {afterEach, describe, expect, it} from 'vitest';
-import {runTui, type TuiOptions} from '../../source/ui/run-tui.js';
-import {CLEAR_SCREEN, ENTER_ALT_SCREEN, HIDE_CURSOR, LEAVE_ALT_SCREEN, SHOW_CURSOR} from '../../source/ui/terminal-guard.js';
-import {createFakeTime} from '../monitor/fake-time.js';
-import {createProbeDouble, ENDPOINT} from '../monitor/probe-double.js';
-import {FakeStdin, FakeStdout} from './fake-terminal.js';
-import {tick} from './helpers.js';
+import type {TuiOptions} from '../../source/ui/run-tui.js';
+
+// Ink decides when it loads whether it runs under CI (any CI variable; .ci/run sets CI=true),
+// and there it draws only the last frame. These tests read the first frame, so Ink and
+// everything that loads it are imported after CI is taken out of the environment.
+delete process.env.CI;
+const {runTui} = await import('../../source/ui/run-tui.js');
+const {CLEAR_SCREEN, ENTER_ALT_SCREEN, HIDE_CURSOR, LEAVE_ALT_SCREEN, SHOW_CURSOR} = await import('../../source/ui/terminal-guard.js');
+const {createFakeTime} = await import('../monitor/fake-time.js');
+const {createProbeDouble, ENDPOINT} = await import('../monitor/probe-double.js');
+const {FakeStdin, FakeStdout} = await import('./fake-terminal.js');
+const {tick} = await import('./helpers.js');
 
 const ENTERED = ENTER_ALT_SCREEN + HIDE_CURSOR + CLEAR_SCREEN;
 

@@ -10,7 +10,8 @@ import {singleCellWidth} from './single-cell.js';
 
 type Options = Parameters<typeof stringWidth>[1];
 
-const widths = new BoundedMemo<number>(2048);
+// Two generations of 512: the texts of the last frame or two (see output.ts on sizes).
+const widths = new BoundedMemo<number>(512);
 
 function measure(text: string): number {
 	return singleCellWidth(text) ?? stringWidth(text);

@@ -43,14 +43,17 @@ interface Fragment {
 	readonly line: string;
 }
 
-// Sized for a few screens' worth of distinct lines, characters and rows.
-const styledLines = new BoundedMemo<StyledChar[]>(1024);
-const widths = new BoundedMemo<number>(2048);
-const rowStrings = new BoundedMemo<string>(512);
-const sgrTokens = new BoundedMemo<AnsiCode[]>(256);
+// Sized to hold the last frame or two of a large screen (a 120×40 frame writes ~70 lines),
+// no more: what matters is what the previous frame drew. Each remembered line of cells is
+// ~100 objects, so a memo of a thousand lines was ~10 MB of old generation that the monitor
+// carried for nothing (measured: RSS +19 MB over an hour).
+const styledLines = new BoundedMemo<StyledChar[]>(128);
+const widths = new BoundedMemo<number>(512);
+const rowStrings = new BoundedMemo<string>(128);
+const sgrTokens = new BoundedMemo<AnsiCode[]>(64);
 // The screen's outer box clips at its right edge (a row cut by Ink itself can come out a cell
 // too wide when a wide character straddles the cut): the same lines are clipped every frame.
-const clippedLines = new BoundedMemo<string>(1024);
+const clippedLines = new BoundedMemo<string>(128);
 
 const BLANK: StyledChar = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: []}) as unknown as StyledChar;
 
