@@ -1,7 +1,6 @@
 // runTui with firstProbeWaitMs: the first probe goes out before the first frame, and a quick
 // answer is in that first frame; a slow one does not hold the screen back longer than the wait.
 
-import {EventEmitter} from 'node:events';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {TuiOptions} from '../../source/ui/run-tui.js';
 
@@ -9,11 +8,8 @@ import type {TuiOptions} from '../../source/ui/run-tui.js';
 // and there it draws only the last frame. These tests read the first frame, so Ink and
 // everything that loads it are imported after CI is taken out of the environment.
 delete process.env.CI;
-const {runTui} = await import('../../source/ui/run-tui.js');
 const {CLEAR_SCREEN, ENTER_ALT_SCREEN, HIDE_CURSOR, LEAVE_ALT_SCREEN, SHOW_CURSOR} = await import('../../source/ui/terminal-guard.js');
-const {createFakeTime} = await import('../monitor/fake-time.js');
-const {createProbeDouble, ENDPOINT} = await import('../monitor/probe-double.js');
-const {FakeStdin, FakeStdout} = await import('./fake-terminal.js');
+const {startTui} = await import('./tui-start.js');
 const {tick} = await import('./helpers.js');
 
 const ENTERED = ENTER_ALT_SCREEN + HIDE_CURSOR + CLEAR_SCREEN;
@@ -25,27 +21,7 @@ afterEach(() => {
 });
 
 function start(overrides: Partial<TuiOptions> = {}) {
-	const time = createFakeTime();
-	const probe = createProbeDouble(time.now);
-	const stdin = new FakeStdin();
-	const stdout = new FakeStdout();
-	const events = new EventEmitter();
-	const exit = runTui({
-		endpoint: ENDPOINT,
-		intervalMs: 1000,
-		probe: probe.probe,
-		stdin: stdin as unknown as NodeJS.ReadStream,
-		stdout: stdout as unknown as NodeJS.WriteStream,
-		stderr: new FakeStdout() as unknown as NodeJS.WriteStream,
-		env: {LANG: 'C.UTF-8'},
-		clock: time.clock,
-		timers: time.timers,
-		events,
-		firstProbeWaitMs: 100,
-		...overrides,
-	});
-	cleanups.push(() => events.emit('SIGTERM'));
-	return {time, probe, stdin, stdout, events, exit};
+	return startTui(cleanup => cleanups.push(cleanup), {firstProbeWaitMs: 100, ...overrides});
 }
 
 describe('runTui with a first-probe wait', () => {

@@ -1,11 +1,9 @@
-import {EventEmitter} from 'node:events';
 import {afterEach, describe, expect, it} from 'vitest';
-import {runTui, type TuiOptions} from '../../source/ui/run-tui.js';
+import type {TuiOptions} from '../../source/ui/run-tui.js';
 import {ENTER_ALT_SCREEN, HIDE_CURSOR, LEAVE_ALT_SCREEN, SHOW_CURSOR} from '../../source/ui/terminal-guard.js';
-import {createFakeTime} from '../monitor/fake-time.js';
-import {createProbeDouble, ENDPOINT} from '../monitor/probe-double.js';
-import {FakeStdin, FakeStdout} from './fake-terminal.js';
+import type {FakeStdin, FakeStdout} from './fake-terminal.js';
 import {tick} from './helpers.js';
+import {startTui} from './tui-start.js';
 
 let cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -14,27 +12,7 @@ afterEach(() => {
 });
 
 function start(overrides: Partial<TuiOptions> = {}) {
-	const time = createFakeTime();
-	const probe = createProbeDouble(time.now);
-	const stdin = new FakeStdin();
-	const stdout = new FakeStdout();
-	const stderr = new FakeStdout();
-	const events = new EventEmitter();
-	const exit = runTui({
-		endpoint: ENDPOINT,
-		intervalMs: 1000,
-		probe: probe.probe,
-		stdin: stdin as unknown as NodeJS.ReadStream,
-		stdout: stdout as unknown as NodeJS.WriteStream,
-		stderr: stderr as unknown as NodeJS.WriteStream,
-		env: {LANG: 'C.UTF-8'},
-		clock: time.clock,
-		timers: time.timers,
-		events,
-		...overrides,
-	});
-	cleanups.push(() => events.emit('SIGTERM'));
-	return {time, probe, stdin, stdout, stderr, events, exit};
+	return startTui(cleanup => cleanups.push(cleanup), overrides);
 }
 
 function expectRestored(stdout: FakeStdout, stdin: FakeStdin): void {
@@ -145,27 +123,7 @@ describe('runTui', () => {
 	});
 
 	it('without a terminal on stdin, prints plain lines instead (no raw mode)', async () => {
-		const {stdin, stdout, stderr, probe, events, exit, time} = (() => {
-			const time = createFakeTime();
-			const probe = createProbeDouble(time.now);
-			const stdin = new FakeStdin();
-			stdin.isTTY = false;
-			const stdout = new FakeStdout();
-			const stderr = new FakeStdout();
-			const events = new EventEmitter();
-			const exit = runTui({
-				endpoint: ENDPOINT,
-				intervalMs: 1000,
-				probe: probe.probe,
-				stdin: stdin as unknown as NodeJS.ReadStream,
-				stdout: stdout as unknown as NodeJS.WriteStream,
-				stderr: stderr as unknown as NodeJS.WriteStream,
-				clock: time.clock,
-				timers: time.timers,
-				events,
-			});
-			return {stdin, stdout, stderr, probe, events, exit, time};
-		})();
+		const {stdin, stdout, stderr, probe, events, exit, time} = startTui(cleanup => cleanups.push(cleanup), {}, {stdinIsTTY: false});
 		await time.advance(40);
 		probe.answer(40);
 		await time.settle();
