@@ -3,6 +3,7 @@
 // nothing here is a test. Knobs: see settings.ts (BENCH_SECONDS=60 BENCH_SOAK_MINUTES=60 for
 // the long figures).
 
+import {spawnSync} from 'node:child_process';
 import {existsSync, readFileSync} from 'node:fs';
 import {availableParallelism} from 'node:os';
 import {resolve} from 'node:path';
@@ -69,6 +70,11 @@ async function main(): Promise<void> {
 	const server = await startTokenServer();
 	onCleanup(() => server.close());
 	const results: Results = {errors: []};
+	// htop is the anchor of half the figures: without it they would print as n/a and the run
+	// would look complete.
+	if (spawnSync('htop', ['--version'], {stdio: 'ignore'}).error) {
+		results.errors.push('htop is not installed (Debian package htop: apt-get install htop); its anchor figures are missing');
+	}
 
 	results.terminal = await section('terminal', settings.skip, results, () => runTerminal(cli, server, settings));
 
