@@ -39,11 +39,23 @@ function inkRenderMemory() {
 	if (members !== expected) {
 		throw new Error(`node_modules/ink/build/output.js is not the Output that source/ui/ink-render/output.ts replaces (members: ${members}); compare the two and update both this check and the replacement`);
 	}
+	// Ink's log-update is replaced by the writer that sends only the cells that changed: the same
+	// check, on the functions Ink calls on it.
+	const logUpdate = resolvePath('source/ui/ink-render/log-update.ts');
+	const inkLogUpdate = readFileSync('node_modules/ink/build/log-update.js', 'utf8');
+	const logMembers = [...new Set([...inkLogUpdate.matchAll(/^ {4}render\.(\w+) = /gm)].map(match => match[1]))].sort().join(' ');
+	const expectedLogMembers = 'clear done isCursorDirty setCursorPosition sync willRender';
+	if (logMembers !== expectedLogMembers || !/const logUpdate = \{ create \};/.test(inkLogUpdate)) {
+		throw new Error(`node_modules/ink/build/log-update.js is not the log-update that source/ui/ink-render/log-update.ts replaces (members: ${logMembers}); compare the two and update both this check and the replacement`);
+	}
 	return {
 		name: 'ink-render-memory',
 		setup(b) {
 			b.onResolve({filter: /^\.\/output\.js$/}, args =>
 				/[\\/]node_modules[\\/]ink[\\/]build[\\/]/.test(args.importer) ? {path: output} : undefined,
+			);
+			b.onResolve({filter: /^\.\/log-update\.js$/}, args =>
+				/[\\/]node_modules[\\/]ink[\\/]build[\\/]/.test(args.importer) ? {path: logUpdate} : undefined,
 			);
 			b.onResolve({filter: /^string-width$/}, async args => {
 				if (args.importer === memoWidth || args.pluginData === 'real') return undefined;
