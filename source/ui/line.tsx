@@ -4,6 +4,7 @@
 import React, {memo} from 'react';
 import {Text} from 'ink';
 import {displayWidth, fit} from './text-fit.js';
+import {styledSegment} from './sgr.js';
 import {useTheme, type Theme} from './theme.js';
 
 export interface Segment {
@@ -39,13 +40,11 @@ export function plainText(segments: readonly Segment[]): string {
 	return segments.map(segment => segment.text).join('');
 }
 
-function styled(segment: Segment, theme: Theme, key: number): React.JSX.Element {
-	if (!theme.colour) return <Text key={key}>{segment.text}</Text>;
-	return (
-		<Text key={key} color={segment.colour} backgroundColor={segment.background} bold={segment.bold} dimColor={segment.dim}>
-			{segment.text}
-		</Text>
-	);
+/** The line as Ink will draw it: one string, styled with SGR codes when there is colour. */
+export function lineText(segments: readonly Segment[], theme: Theme): string {
+	let text = '';
+	for (const segment of segments) text += theme.colour ? styledSegment(segment) : segment.text;
+	return text;
 }
 
 export interface LineProps {
@@ -56,7 +55,8 @@ export interface LineProps {
 export const Line = memo(function Line({segments, width}: LineProps): React.JSX.Element {
 	const theme = useTheme();
 	const fitted = fitSegments(segments, width, theme.glyphs.ellipsis);
-	return <Text wrap="truncate-end">{fitted.length === 0 ? ' ' : fitted.map((segment, i) => styled(segment, theme, i))}</Text>;
+	// One text node per line (see sgr.ts); segments are cut to the width above, so Ink never wraps.
+	return <Text wrap="truncate-end">{fitted.length === 0 ? ' ' : lineText(fitted, theme)}</Text>;
 }, sameLine);
 
 function sameLine(a: LineProps, b: LineProps): boolean {
