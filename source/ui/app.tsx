@@ -26,6 +26,12 @@ export interface AppProps {
 	readonly rows: number;
 	/** q or Ctrl+C. */
 	readonly onQuit: () => void;
+	/**
+	 * Ctrl+L: clear and draw the whole screen again. The writer sends only the cells that change,
+	 * so anything else that wrote into the terminal (a `wall` broadcast on a shared bastion host)
+	 * would otherwise stay until those cells change.
+	 */
+	readonly onRepaint?: () => void;
 	readonly mode?: ProbeMode;
 	readonly metrics?: FiguresSource;
 	readonly readOnly?: boolean;
@@ -63,9 +69,10 @@ export function App(props: AppProps): React.JSX.Element {
 
 	// Ink re-subscribes the input handler only after a render has settled, so two quick keys
 	// can reach an older handler: everything the handler reads goes through refs.
-	const live = useRef({helpOpen, handleKey: extensions.handleKey, onQuit});
+	const live = useRef({helpOpen, handleKey: extensions.handleKey, onQuit, onRepaint: props.onRepaint});
 	live.current.handleKey = extensions.handleKey;
 	live.current.onQuit = onQuit;
+	live.current.onRepaint = props.onRepaint;
 	const showHelp = useCallback((open: boolean) => {
 		live.current.helpOpen = open;
 		setHelpOpen(open);
@@ -75,6 +82,10 @@ export function App(props: AppProps): React.JSX.Element {
 			const current = live.current;
 			if (key.ctrl && input === 'c') {
 				current.onQuit();
+				return;
+			}
+			if (key.ctrl && input === 'l') {
+				current.onRepaint?.();
 				return;
 			}
 			if (current.helpOpen) {
@@ -109,10 +120,11 @@ export function App(props: AppProps): React.JSX.Element {
 		() => [
 			...hints.slice(0, -1),
 			...(extensions.helpHints ?? []),
+			...(props.onRepaint ? [{keys: 'Ctrl+L', label: 'repaint the screen'}] : []),
 			{keys: 'q, Ctrl+C', label: 'quit'},
 			{keys: 'Esc', label: 'close help'},
 		],
-		[hints, extensions.helpHints],
+		[hints, extensions.helpHints, props.onRepaint],
 	);
 	const items = useMemo(
 		() => [...(props.headerItems ?? []), ...(extensions.headerItems ?? []), ...(props.readOnly ? ['read-only'] : [])],

@@ -1,7 +1,7 @@
 // How the app takes panels and keys it does not know about (the runbook and its output, from
 // another part of the product): a hook, passed in once, that returns them on every render.
 // The app lays the panels out with its own (see layout.ts) and routes every key to them
-// first — except Ctrl+C, which always quits.
+// first — except Ctrl+C, which always quits, and Ctrl+L, which always repaints.
 
 import type {Key} from 'ink';
 import type {ReactNode} from 'react';
@@ -26,7 +26,7 @@ export interface AppExtensions {
 	readonly keyHints?: readonly KeyHint[];
 	/** Keys listed only in the help overlay (a panel that shows its own keys). */
 	readonly helpHints?: readonly KeyHint[];
-	/** Gets every key first (not Ctrl+C, not while help is open); true when it used the key. */
+	/** Gets every key first (not Ctrl+C or Ctrl+L, not while help is open); true when it used the key. */
 	readonly handleKey?: (input: string, key: Key) => boolean;
 	/** Extra items at the right of the header's first line. */
 	readonly headerItems?: readonly string[];

@@ -88,6 +88,7 @@ function Root({options, monitor, stdout, redraw, onQuit}: RootProps): React.JSX.
 			columns={columns}
 			rows={rows}
 			onQuit={onQuit}
+			onRepaint={redraw.trigger}
 			mode={options.mode}
 			metrics={options.metrics}
 			readOnly={options.readOnly}

@@ -96,6 +96,16 @@ describe('live monitor in a terminal', () => {
 		await new Promise(done => setTimeout(done, 3000));
 		expect(s.bytes() - before).toBeLessThan(1500);
 
+		// Something else writes over the screen (a `wall` broadcast on a shared host): only the
+		// cells that change are sent, so it stays; Ctrl+L clears and draws everything again.
+		const clean = await s.waitFor('paused screen', current => current.some(line => line.includes('ServiceAvailable')));
+		await new Promise<void>(done => s.terminal.write('\u001b[12;5HBroadcast message from root@bastion', done));
+		await new Promise(done => setTimeout(done, 1500));
+		expect(s.screen().join('\n')).toContain('Broadcast message from root');
+		s.type('\u000c');
+		screen = await s.waitFor('repainted', current => !current.join('\n').includes('Broadcast') && current.some(line => line.includes('ServiceAvailable')));
+		expect(screen.slice(2)).toEqual(clean.slice(2));
+
 		s.type('q');
 		const exit = await s.exited();
 		expect(exit.exitCode).toBe(0);

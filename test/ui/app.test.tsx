@@ -26,7 +26,7 @@ interface Setup {
 }
 
 async function setup(
-	options: {columns?: number; rows?: number; answers?: (number | null)[]; useExtensions?: UseExtensions; ascii?: boolean} = {},
+	options: {columns?: number; rows?: number; answers?: (number | null)[]; useExtensions?: UseExtensions; ascii?: boolean; onRepaint?: () => void} = {},
 ): Promise<Setup> {
 	const time = createFakeTime();
 	const probe = createProbeDouble(time.now);
@@ -45,6 +45,7 @@ async function setup(
 			columns={options.columns ?? 80}
 			rows={options.rows ?? 24}
 			onQuit={() => quits++}
+			onRepaint={options.onRepaint}
 			mode="reachability"
 			useExtensions={options.useExtensions}
 		/>,
@@ -187,6 +188,21 @@ describe('App keys', () => {
 		ui.stdin.write('\u0003');
 		await tick();
 		expect(quits()).toBe(2);
+	});
+
+	it('Ctrl+L asks for a repaint, from the help overlay too, and help lists it', async () => {
+		let repaints = 0;
+		const {ui, quits} = await setup({onRepaint: () => repaints++});
+		ui.stdin.write('\u000c');
+		await tick();
+		expect(repaints).toBe(1);
+		ui.stdin.write('?');
+		await tick();
+		expect(ui.lastFrame()).toContain('Ctrl+L repaint the screen');
+		ui.stdin.write('\u000c');
+		await tick();
+		expect(repaints).toBe(2);
+		expect(quits()).toBe(0);
 	});
 
 	it('q quits from the help overlay too', async () => {
