@@ -153,7 +153,7 @@ function frameDetails(name: string, program: ProgramCost): string[] {
 	return [
 		`${name}: ${(frames.frames / cost.windowSeconds).toFixed(1)} frames/s; bytes/frame mean ${Math.round(frames.bytesPerFrameMean)}, max ${frames.bytesPerFrameMax}`,
 		`  per frame (mean): ${frames.changedRowsMean.toFixed(1)} rows changed, ${frames.rewrittenRowsMean.toFixed(1)} rows erased to end of line, ${frames.changedCellsMean.toFixed(0)} cells changed`,
-		`  sending only the changed cells would take ~${perMinute(frames.cellDiffBytes)}/min (cursor move + colour + text per changed run) instead of ${perMinute(cost.bytes)}/min`,
+		`  a simple changed-cells writer (cursor move + colour + text for every changed run, no scrolling) would send ~${perMinute(frames.cellDiffBytes)}/min; it sent ${perMinute(cost.bytes)}/min`,
 		`  bytes by kind: ${frames.byKind
 			.slice(0, 8)
 			.map(kind => `${kind.kind} ${((kind.bytes / Math.max(1, cost.bytes)) * 100).toFixed(0)} % (${kind.count}×)`)
