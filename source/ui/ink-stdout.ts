@@ -7,6 +7,10 @@
 // and homes the cursor before Ink's first frame, and a resize does the same), so the start
 // of such a frame is rewritten into an absolute cursor-home. The other paths (first frame,
 // shrinking frame, clear) move correctly and pass through untouched.
+//
+// The bundle replaces that writer with ink-render/log-update.ts, which moves the cursor only
+// absolutely, so in dist/ these two corrections never match; they stay for Ink's own writer,
+// which is what runs when the source is loaded unbundled (the run-tui tests).
 
 import {foldToAscii} from './ascii-fold.js';
 
