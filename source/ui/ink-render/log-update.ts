@@ -90,9 +90,11 @@ function create(stream: Stream, {showCursor = false}: {showCursor?: boolean; inc
 			if (old !== null && row.cells !== null) {
 				out += updateRow(y, old, row.cells, width, pen);
 			} else {
-				// A row that is not plain cells is written as Ink wrote it: whole, then erased to
-				// the end. Where the cursor and the pen end up after it is not tracked.
-				out += `\u001B[${y + 1};1H${setStyle(pen, '')}${text}\u001B[0m\u001B[K`;
+				// A row that is not plain cells is written whole on a row erased first, as Ink does.
+				// Erased first, not after: a row that fills the width leaves the cursor waiting to
+				// wrap at the last column, and xterm's erase-to-end-of-line there clears that last
+				// cell (tmux and xterm.js keep it). Where the cursor ends up is not tracked.
+				out += `\u001B[${y + 1};1H${setStyle(pen, '')}\u001B[2K${text}\u001B[0m`;
 				pen.row = -1;
 				pen.column = -1;
 				pen.style = '';

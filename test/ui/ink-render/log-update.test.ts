@@ -4,6 +4,7 @@
 // whole. And it must send much less than the whole frame where little changed.
 
 import xterm from '@xterm/headless';
+import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import logUpdate from '../../../source/ui/ink-render/log-update.js';
 
@@ -78,6 +79,41 @@ function fullRedraw(frame: string): string {
 	return '\u001B[0m\u001B[H\u001B[2J' + rows.map((row, y) => `\u001B[${y + 1};1H${row}\u001B[0m`).join('');
 }
 
+/**
+ * Where the bytes erase while the cursor waits to wrap at the right margin (after a character in
+ * the last column). xterm then clears that last cell, tmux and xterm.js keep it, so the emulator
+ * replay cannot see the difference: the writer must never do it.
+ */
+function erasesAtPendingWrap(sent: string, columns: number): string[] {
+	const found: string[] = [];
+	let column = 0;
+	let pending = false;
+	const token = /\u001B\[([0-9;?]*)([@-~])|\u001B\][^\u0007]*\u0007|\u001B.|[^\u001B]/gsu;
+	const graphemes = new Intl.Segmenter();
+	for (const match of sent.matchAll(token)) {
+		const [whole, parameters, final] = match;
+		if (final !== undefined) {
+			if ((final === 'K' || final === 'J') && pending) found.push(`${JSON.stringify(whole)} at offset ${match.index}`);
+			if (final === 'H' || final === 'G') column = Math.max(0, Number((parameters ?? '').split(';').at(final === 'H' ? 1 : 0) || 1) - 1);
+			if (final !== 'm' && final !== 'h' && final !== 'l') pending = false;
+			continue;
+		}
+		if (whole.startsWith('\u001B')) continue;
+		for (const {segment} of graphemes.segment(whole)) {
+			const width = stringWidth(segment);
+			if (width === 0) continue;
+			if (pending) column = 0;
+			pending = false;
+			column += width;
+			if (column >= columns) {
+				column = columns - 1;
+				pending = true;
+			}
+		}
+	}
+	return found;
+}
+
 /** Draws frames through the writer and through full redraws; fails on the first cell that differs. */
 async function replay(frames: readonly string[], columns: number, rows: number): Promise<{bytes: number[]}> {
 	const stream = new Stream(columns, rows);
@@ -89,6 +125,7 @@ async function replay(frames: readonly string[], columns: number, rows: number):
 		render(frame);
 		const sent = stream.take();
 		bytes.push(sent.length);
+		expect(erasesAtPendingWrap(sent, columns), `frame ${index}`).toEqual([]);
 		await feed(ours, sent);
 		await feed(reference, fullRedraw(frame));
 		const got = cells(ours);
@@ -171,6 +208,10 @@ function randomFrames(seed: number, count: number, columns: number, rows: number
 			current[y] = `${'label '.repeat(3)}${Math.floor(next() * 200)} ms${' '.repeat(5)}${sgr('32', String(Math.floor(next() * 9)), '39')}`;
 		} else if (roll < 0.85) {
 			current[y] = '';
+		} else if (roll < 0.9) {
+			// A row that fills the width exactly: plain, accented (written whole) or wide.
+			const fill = [sgr('2', 'x'.repeat(columns)), `é${'y'.repeat(columns - 1)}`, `日本${sgr('33', 'z'.repeat(columns - 4))}`];
+			current[y] = fill[Math.floor(next() * fill.length)] as string;
 		}
 		frames.push(current.join('\n') + '\n');
 	}
@@ -223,6 +264,15 @@ describe('screen writer (bundle replacement for Ink’s log-update)', () => {
 
 	it('erases rows the frame no longer has, and the tail of a row that got shorter', async () => {
 		await replay(['one\ntwo\nthree\nfour\n', 'one\ntwo\n', 'one is longer now\nt\n', '\n', 'back\n'], 30, 6);
+	});
+
+	it('never erases with the cursor waiting to wrap, so xterm keeps the last column of a full row', async () => {
+		const full = `│ dépassé ${'x'.repeat(19)}│`;
+		expect(stringWidth(full)).toBe(30);
+		// Accented rows are written whole; so is a plain row that replaces one.
+		await replay([`${full}\nnext\n`, `${'a'.repeat(29)}│\nnext\n`, `${full}\n${'日'.repeat(15)}\n`, 'short\n\n'], 30, 4);
+		expect(erasesAtPendingWrap(`${'a'.repeat(30)}\u001B[K`, 30)).toHaveLength(1);
+		expect(erasesAtPendingWrap(`${'a'.repeat(29)}\u001B[K`, 30)).toEqual([]);
 	});
 
 	it('returns false and writes nothing for a frame that did not change', () => {
