@@ -252,6 +252,18 @@ describe('KeyBar, Chart and TooSmall', () => {
 		expect(widest(renderUi(<KeyBar hints={hints} width={20} />).lastFrame())).toBeLessThanOrEqual(20);
 	});
 
+	it('leaves whole hints out of the middle before it cuts "? help" and "q quit"', () => {
+		const demo = ['r probe now', 'p pause', '0 clear', 'w slow', 'f very slow', 'd stop', '? help', 'q quit'].map(entry => ({
+			keys: entry.split(' ')[0]!,
+			label: entry.split(' ').slice(1).join(' '),
+		}));
+		const at60 = lines(renderUi(<KeyBar hints={demo} width={60} />).lastFrame())[0]!;
+		expect(at60).toBe('r probe now  p pause  0 clear  w slow  ? help  q quit');
+		expect(lines(renderUi(<KeyBar hints={demo} width={80} />).lastFrame())[0]).toBe(demo.map(hint => `${hint.keys} ${hint.label}`).join('  '));
+		// Narrower than the kept hints themselves: cut, never wider.
+		expect(widest(renderUi(<KeyBar hints={demo} width={10} />).lastFrame())).toBeLessThanOrEqual(10);
+	});
+
 	it('titles the chart with what it shows and a legend when probes failed', () => {
 		const points = [40, null, 734].map((ms, i) => ({at: T0 + i * 5000, ms, status: ms === null ? 'fail' : ms > 500 ? 'warn' : 'pass'}) as const);
 		const {lastFrame} = renderUi(<Chart points={points} thresholds={thresholds} width={80} height={8} />);
