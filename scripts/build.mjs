@@ -1,6 +1,7 @@
 // Bundles the CLI and the demo Authority's child entry into dist/. One file per entry keeps
 // start-up fast (module resolution of hundreds of small files dominates `--once` otherwise).
 import {build} from 'esbuild';
+import {createHash} from 'node:crypto';
 import {existsSync, readFileSync, rmSync, chmodSync} from 'node:fs';
 import {resolve as resolvePath} from 'node:path';
 
@@ -48,9 +49,25 @@ function inkRenderMemory() {
 	if (logMembers !== expectedLogMembers || !/const logUpdate = \{ create \};/.test(inkLogUpdate)) {
 		throw new Error(`node_modules/ink/build/log-update.js is not the log-update that source/ui/ink-render/log-update.ts replaces (members: ${logMembers}); compare the two and update both this check and the replacement`);
 	}
+	// Ink's text measuring and wrapping keep every text they ever saw (see the two files): replaced
+	// by the same functions with a bounded memory. They are small, so the check is that they
+	// are, to the byte, the ones the replacements were written from.
+	const forgetful = {
+		'measure-text': '4562d24171af3063b91a0d965c652ebdf1e2bdf4fe7f75c6bc8664fefc77df6a',
+		'wrap-text': 'd2b8b4d05ed0eadd6c52149092f062ba048cda9928ce88e5176107c6fe38c19e',
+	};
+	for (const [name, sha256] of Object.entries(forgetful)) {
+		const actual = createHash('sha256').update(readFileSync(`node_modules/ink/build/${name}.js`)).digest('hex');
+		if (actual !== sha256) {
+			throw new Error(`node_modules/ink/build/${name}.js is not the one source/ui/ink-render/${name}.ts replaces (sha256 ${actual}); compare the two and update both this check and the replacement`);
+		}
+	}
 	return {
 		name: 'ink-render-memory',
 		setup(b) {
+			b.onResolve({filter: /^\.\/(?:measure-text|wrap-text)\.js$/}, args =>
+				/[\\/]node_modules[\\/]ink[\\/]build[\\/]/.test(args.importer) ? {path: resolvePath(`source/ui/ink-render/${args.path.slice(2, -3)}.ts`)} : undefined,
+			);
 			b.onResolve({filter: /^\.\/output\.js$/}, args =>
 				/[\\/]node_modules[\\/]ink[\\/]build[\\/]/.test(args.importer) ? {path: output} : undefined,
 			);

@@ -18,6 +18,14 @@ describe('the bundle', () => {
 		expect(text).not.toContain('class OutputCaches');
 	});
 
+	it("lays out and wraps text through the bounded memos, not Ink's caches that keep every text", () => {
+		expect(text).toMatch(/function measureText\(text\) {[^}]*sizes\.get\(/);
+		expect(text).toMatch(/function wrapText\([^)]*\) {[^}]*wrapped\.get\(/);
+		// Ink's measure-text: `const cache = new Map();` beside `cache.set(text, dimensions)`.
+		expect(text).not.toContain('cache.set(text, dimensions)');
+		expect(text).not.toContain('cache[cacheKey] = wrappedText');
+	});
+
 	it('measures text widths through the memo', () => {
 		expect(text).toContain('function memoStringWidth(');
 		// widest-line, used by Ink's renderer on every text node, calls the memo.
